@@ -1,0 +1,253 @@
+"""Who did it and to whom: source and target tokens of a trigger, read off the dependency parse.
+
+Rules of English syntax, not of any one sentence:
+- active voice: the subject is the source, the object (or a named preposition) the target;
+- passive voice: the "by" agent is the source, the passive subject the target;
+- a verb with no subject of its own borrows one: a conjoined verb from the first verb
+  ("Turkey backs the GNA and said ..."), an infinitive from its controller, which is the
+  object when there is one ("urged the parties to declare") and the subject otherwise
+  ("agreed to send"), a relative clause from the noun it modifies;
+- nominal triggers take their source from a possessor ("Haftar's offensive"), an actor
+  modifier ("Israeli air strikes"), a "by" phrase, or the subject of the verb that governs
+  them ("held talks", "stressed their opposition");
+- coordination spreads an argument over every conjunct ("Turkey and Russia urged").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.coding.triggers import TriggerMatch
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+# Children that end a noun phrase: other clauses, coordination, and loose attachments.
+PHRASE_STOP_DEPS = frozenset(
+    {"relcl", "acl", "advcl", "conj", "cc", "prep", "punct", "appos", "ccomp", "xcomp", "parataxis", "dep"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    source: tuple[Token, ...]
+    target: tuple[Token, ...]
+    passive: bool
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every nominal conjunct coordinated with it, in order."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        if c.pos_ in NOMINAL:
+            out.append(c)
+            stack.extend(x for x in c.children if x.dep_ == "conj")
+    return out
+
+
+def _child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    obj = _child(prep, {"pobj", "pcomp"})
+    if obj is not None and obj.pos_ == "ADP":  # "from behind X", "including from X"
+        return _pobj(obj)
+    return obj
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, borrowed from the clause it hangs on when it has none."""
+    subj = _child(verb, {"nsubj", "csubj"})
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    if depth > 4 or verb.head is verb:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        obj = _child(head, {"dobj"})
+        return obj if obj is not None else subject_of(head, depth + 1)
+    if verb.dep_ == "relcl" and head.pos_ in NOMINAL:
+        return head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., killing five soldiers"
+        return subject_of(head, depth + 1)
+    if verb.dep_ in {"pcomp", "acl"} and verb.tag_ == "VBG":
+        return _child(verb, {"nsubj"})
+    return None
+
+
+def _prep_objects(tokens: Sequence[Token], prep_lemma: str) -> Iterator[Token]:
+    for tok in tokens:
+        for c in tok.children:
+            if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep_lemma:
+                obj = _pobj(c)
+                if obj is not None:
+                    yield obj
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            obj = _pobj(c)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb a nominal trigger is an argument of ("held talks", "stressed opposition")."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "conj"} and tok.head is not tok:
+            if tok.head.pos_ in {"VERB", "AUX"}:
+                return tok.head
+            tok = tok.head
+            continue
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in {"VERB", "AUX"}:
+            return tok.head.head
+        return None
+    return None
+
+
+def find_arguments(match: TriggerMatch) -> Arguments:
+    """Source and target heads (before spreading over conjuncts) for one trigger."""
+    head = match.token
+    entry = match.entry
+    tokens = match.tokens
+    if entry.pos == "verb":
+        passive = is_passive(head)
+        source = _verb_role(head, tokens, entry.source or ("subject",), passive, is_source=True)
+        target = _verb_role(head, tokens, entry.target or ("object",), passive, is_source=False)
+    else:
+        passive = False
+        source = _noun_role(head, tokens, entry.source or ("possessor", "compound", "by", "subject"))
+        target = _noun_role(head, tokens, entry.target or ("none",))
+    if source and target and source[0].i == target[0].i:
+        target = ()
+    return Arguments(tuple(source), tuple(target), passive)
+
+
+def _verb_role(verb: Token, tokens: Sequence[Token], spec: Sequence[str], passive: bool,
+               *, is_source: bool) -> list[Token]:
+    for where in spec:
+        found: list[Token] = []
+        if where == "none":
+            return []
+        if where == "subject":
+            subj = _agent(verb) if passive else subject_of(verb)
+            if subj is None and passive and is_source:
+                continue
+            found = [subj] if subj is not None else []
+        elif where == "agent":
+            a = _agent(verb)
+            found = [a] if a is not None else []
+        elif where == "object":
+            if passive:
+                obj = _child(verb, {"nsubjpass"})
+            else:
+                obj = next((c for t in tokens for c in t.children
+                            if c.dep_ in OBJECT_DEPS and c not in tokens), None)
+                if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL and verb.head not in tokens:
+                    obj = verb.head
+            found = [obj] if obj is not None else []
+        elif where == "between":
+            found = list(_prep_objects(tokens, "between"))
+        else:
+            found = list(_prep_objects(tokens, where))
+        found = [t for t in found if t not in tokens]
+        if found:
+            return found[:1]
+    return []
+
+
+def _noun_role(noun: Token, tokens: Sequence[Token], spec: Sequence[str]) -> list[Token]:
+    for where in spec:
+        found: list[Token] = []
+        if where == "none":
+            return []
+        if where == "possessor":
+            found = [c for c in noun.children if c.dep_ == "poss"]
+        elif where == "compound":
+            found = [c for c in noun.children
+                     if c.dep_ in {"compound", "amod", "nmod"} and c not in tokens
+                     and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or c.pos_ == "PROPN")]
+        elif where in {"by", "agent"}:
+            found = list(_prep_objects(tokens, "by"))
+        elif where == "subject":
+            gov = _governor(noun)
+            if gov is not None and noun.dep_ not in {"nsubj", "nsubjpass"}:
+                subj = subject_of(gov)
+                found = [subj] if subj is not None else []
+        elif where == "object":
+            found = list(_prep_objects(tokens, "of"))
+        else:
+            found = list(_prep_objects(tokens, where))
+        found = [t for t in found if t not in tokens]
+        if found:
+            return found[:1]
+    return []
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The noun phrase headed by `token`, without clauses, conjuncts or loose attachments.
+
+    Keeps determiners, modifiers, possessors, compounds and one "of" phrase ("the foreign
+    ministers of France"), and a parenthetical acronym ("Libyan National Army (LNA)").
+    """
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and token.pos_ == "NOUN":
+            obj = _pobj(c)
+            if obj is not None:
+                out.append(c)
+                out.extend(phrase_tokens(obj))
+            continue
+        if c.dep_ == "appos" and c.text.isupper() and len(c.text) <= 8:
+            out.append(c)
+            continue
+        if c.dep_ in PHRASE_STOP_DEPS or c.is_space:
+            continue
+        out.extend(t for t in c.subtree if not t.is_space)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def phrase_text(tokens: Sequence[Token]) -> str:
+    """Join phrase tokens as written, keeping the original spacing inside contiguous runs."""
+    if not tokens:
+        return ""
+    parts: list[str] = []
+    for k, t in enumerate(tokens):
+        parts.append(t.text)
+        if k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            parts.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
+    return "".join(parts).strip(" ,")
+
+
+def distribute_of(token: Token) -> list[tuple[Token, str]]:
+    """Phrases for an argument, one per conjunct, spreading "ministers of A, B and C" over A, B, C."""
+    out: list[tuple[Token, str]] = []
+    for conj in conjuncts(token):
+        toks = phrase_tokens(conj)
+        text = phrase_text(toks)
+        out.append((conj, text))
+        of_obj = next((_pobj(c) for c in conj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if conj.pos_ == "NOUN" and of_obj is not None:
+            base = phrase_text(phrase_tokens(of_obj))
+            for other in conjuncts(of_obj)[1:]:
+                out.append((other, text.replace(base, phrase_text(phrase_tokens(other)), 1) if base else text))
+    return out

@@ -1,0 +1,217 @@
+"""The event coder: one parsed document in, PLOVER events with actors, status and evidence out.
+
+`Coder.code()` is the per-document flow; each step is a function in this package:
+triggers (lexicon over the parse), arguments (syntax), actors (the knowledge base),
+modality (status and reporter), dates and places (their own stages).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors import ActorResolver, DocumentActors, KnowledgeBase
+from eventwire.coding.arguments import Arguments, distribute_of, find_arguments
+from eventwire.coding.modality import Modality, status_of
+from eventwire.coding.ontology import LexiconEntry, Ontology, load_lexicon
+from eventwire.coding.triggers import TriggerIndex, TriggerMatch
+from eventwire.config import Settings
+from eventwire.dates import event_date
+from eventwire.places import Gazetteer, locate_event
+from eventwire.records import Actor, Document, Event, Evidence
+
+log = logging.getLogger(__name__)
+
+PROPER_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC"})
+PRONOUNS = frozenset({
+    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs",
+})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+# Event types whose coordinated subject acts on itself: "Turkey and Russia held talks".
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# An act of force is data even when the text does not say who did it.
+ACTORLESS_OK = frozenset({"ASSAULT"})
+STATUS_CONFIDENCE = {
+    "asserted": 1.0, "negated": 0.9, "intended": 0.85, "requested": 0.8, "alleged": 0.85,
+    "hypothetical": 0.6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event before dates and places: the trigger, its actors and its status."""
+
+    match: TriggerMatch
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    actor_tokens: frozenset[int]
+    modality: Modality
+    reported_by: Actor | None
+
+
+class Coder:
+    """Holds the loaded knowledge (lexicon, ontology, actors, gazetteer); codes parsed documents."""
+
+    def __init__(
+        self,
+        settings: Settings = Settings(),
+        *,
+        lexicon: Sequence[LexiconEntry] | None = None,
+        resolver: ActorResolver | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.settings = settings
+        self.ontology = Ontology.load()
+        self.triggers = TriggerIndex(lexicon if lexicon is not None else load_lexicon())
+        self.resolver = resolver or ActorResolver(
+            KnowledgeBase.load(extra=settings.actor_files), fuzzy_threshold=settings.fuzzy_threshold
+        )
+        self.gazetteer = gazetteer or Gazetteer.load()
+
+    def code(self, document: Document, parsed: Doc) -> list[Event]:
+        """Every event in one parsed document, in text order."""
+        actors = self.resolver.for_document(document.published)
+        doc_countries: list[str] = []
+        events: list[Event] = []
+        for sent in parsed.sents:
+            self._remember_entities(sent, actors, doc_countries)
+            for match in self.triggers.find(sent):
+                cand = self._candidate(match, actors)
+                if cand is None:
+                    continue
+                events.append(self._event(document, sent, cand, doc_countries))
+        return [e for e in events if e.confidence >= self.settings.min_confidence]
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def _remember_entities(self, sent: Span, actors: DocumentActors, doc_countries: list[str]) -> None:
+        """Resolve every named entity so that later short names and pronouns can point back."""
+        for ent in sent.ents:
+            if ent.label_ not in PROPER_ENTS:
+                continue
+            actor = actors.resolve(ent.text, is_proper=True)
+            if actor is not None and actor.country and actor.country not in doc_countries:
+                doc_countries.append(actor.country)
+
+    def _candidate(self, match: TriggerMatch, actors: DocumentActors) -> Candidate | None:
+        args: Arguments = find_arguments(match)
+        modality = status_of(match.token, is_noun=match.entry.pos == "noun")
+        reported_by = self._actors_for(modality.reporter, actors, None)[0] if modality.reporter is not None else ()
+        reporter = reported_by[0] if reported_by else None
+        source, src_tokens = self._resolve_all(args.source, actors, reporter)
+        target, tgt_tokens = self._resolve_all(args.target, actors, reporter)
+        if not source and not target and match.entry.event_type not in ACTORLESS_OK:
+            return None
+        if not target and len(source) > 1 and match.entry.event_type in RECIPROCAL:
+            target = source
+        return Candidate(match, source, target, frozenset(src_tokens | tgt_tokens), modality, reporter)
+
+    def _resolve_all(self, heads: Sequence[Token], actors: DocumentActors,
+                     reporter: Actor | None) -> tuple[tuple[Actor, ...], set[int]]:
+        found: list[Actor] = []
+        used: set[int] = set()
+        for head in heads:
+            group, toks = self._actors_for(head, actors, reporter)
+            if group:
+                actors.note_group(group)
+            for a in group:
+                if a not in found:
+                    found.append(a)
+            used |= toks
+        return tuple(found), used
+
+    def _actors_for(self, head: Token, actors: DocumentActors,
+                    reporter: Actor | None) -> tuple[tuple[Actor, ...], set[int]]:
+        """Actors named by one argument head, spread over its conjuncts."""
+        if head.lower_ in FIRST_PERSON:
+            return ((reporter,) if reporter else ()), {head.i}
+        if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+            return actors.resolve_reference(head.text), {head.i}
+        out: list[Actor] = []
+        used: set[int] = set()
+        for tok, text in distribute_of(head):
+            actor = self._resolve_token(tok, text, actors)
+            if actor is not None:
+                out.append(actor)
+                used.add(tok.i)
+        return tuple(out), used
+
+    def _resolve_token(self, tok: Token, text: str, actors: DocumentActors) -> Actor | None:
+        proper = tok.pos_ == "PROPN" or tok.ent_type_ in PROPER_ENTS
+        actor = actors.resolve(text, is_proper=proper)
+        if actor is not None:
+            return actor
+        # "Turkey's decision", "the leaders of Egypt": the actor is the possessor or the "of" noun.
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.lower_ in PRONOUNS:
+                    refs = actors.resolve_reference(c.text)
+                    return refs[0] if len(refs) == 1 else None
+                return actors.resolve(c.text, is_proper=c.pos_ == "PROPN")
+        return None
+
+    def _event(self, document: Document, sent: Span, cand: Candidate, doc_countries: list[str]) -> Event:
+        match = cand.match
+        entry = match.entry
+        code = self.ontology.cameo(entry.cameo)
+        # 4. when and where, from the trigger's own sentence
+        when = event_date(sent, match.token, document.published)
+        actor_countries = [a.country for a in (*cand.source, *cand.target) if a.country]
+        where = locate_event(sent, match.token, self.gazetteer, actor_countries=actor_countries,
+                             doc_countries=doc_countries, actor_tokens=cand.actor_tokens)
+        trig_start = sent.doc[match.start].idx
+        last = sent.doc[match.end - 1]
+        trig_end = last.idx + len(last.text)
+        evidence = Evidence(
+            sentence=sent.text.strip(),
+            start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+            end=sent.start_char + len(sent.text.rstrip()),
+            trigger=match.text(),
+            trigger_start=trig_start,
+            trigger_end=trig_end,
+        )
+        return Event(
+            event_id=_event_id(document.id, trig_start, entry.event_type),
+            doc_id=document.id,
+            event_type=entry.event_type,
+            mode=entry.mode,
+            context=entry.context,
+            cameo=code.code,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            source=cand.source,
+            target=cand.target,
+            status=cand.modality.status,
+            reported_by=cand.reported_by,
+            date=when.value,
+            date_precision=when.precision,
+            date_source=when.source,
+            location=where,
+            evidence=evidence,
+            confidence=_confidence(cand),
+            extras={"depth": _depth(match.token), "status_cue": cand.modality.cue},
+        )
+
+
+def _event_id(doc_id: str, offset: int, event_type: str) -> str:
+    return hashlib.sha1(f"{doc_id}\x1f{offset}\x1f{event_type}".encode()).hexdigest()[:16]
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _confidence(cand: Candidate) -> float:
+    score = 0.4 * cand.match.entry.weight
+    score += 0.3 if cand.source else 0.0
+    score += 0.2 if cand.target else 0.1
+    score += 0.1 if all(a.resolved for a in (*cand.source, *cand.target)) else 0.0
+    return round(min(1.0, score) * STATUS_CONFIDENCE.get(cand.modality.status, 0.7), 3)

@@ -1,0 +1,153 @@
+"""Status of an event (asserted, intended, requested, negated, hypothetical, alleged) and who
+reported it, from the words around the trigger.
+
+The word lists are grammatical closed classes and a few verb classes of English (modals,
+verbs of intention, of asking, of saying, of alleging); they are small and stable, so they
+live here as constants rather than in the trigger lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.coding.arguments import subject_of
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Verbs whose infinitive or clause complement is planned, not done: "plans to send troops".
+INTEND_VERBS = frozenset({
+    "plan", "intend", "aim", "seek", "want", "hope", "prepare", "expect", "promise", "pledge",
+    "vow", "threaten", "decide", "agree", "offer", "propose", "consider", "try", "attempt",
+    "mean", "wish", "resolve", "vote", "move", "schedule", "set", "due", "poise", "ready",
+})
+# Verbs whose complement is asked of someone: "urged the parties to declare a ceasefire".
+REQUEST_VERBS = frozenset({
+    "urge", "call", "ask", "demand", "appeal", "request", "press", "push", "plead", "invite",
+    "encourage", "implore", "beg", "insist", "exhort", "want", "need", "order", "instruct", "tell",
+})
+ALLEGE_VERBS = frozenset({"allege", "claim", "accuse", "charge", "suspect", "blame", "report", "rumour", "rumor"})
+ALLEGE_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
+ALLEGE_ADJECTIVES = frozenset({"alleged", "suspected", "purported", "reported", "claimed"})
+INTEND_ADJECTIVES = frozenset({"planned", "proposed", "planed", "intended", "possible", "potential", "future", "upcoming"})
+SAY_VERBS = frozenset({
+    "say", "tell", "announce", "state", "report", "add", "claim", "declare", "note", "confirm",
+    "insist", "write", "tweet", "quote", "explain", "warn", "stress", "reiterate", "affirm",
+})
+CONDITION_MARKERS = frozenset({"if", "unless", "whether", "lest"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    status: str
+    reporter: Token | None  # the subject of the verb of saying that frames the event
+    cue: str | None  # the word that decided the status, for evidence
+
+
+def _aux_lemmas(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}
+    }
+
+
+def _negated(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in NEGATORS):
+            return c.text
+    return None
+
+
+def _clause_verb(trigger: Token) -> Token:
+    """The verb whose clause carries the trigger's status (a noun trigger defers to its verb)."""
+    tok = trigger
+    for _ in range(3):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return trigger
+
+
+def status_of(trigger: Token, *, is_noun: bool) -> Modality:
+    """Decide the status from negation, modals, the governing verb and any verb of saying."""
+    reporter = find_reporter(trigger)
+    if is_noun:
+        neg = _negated(trigger)
+        if neg:
+            return Modality("negated", reporter, neg)
+        for c in trigger.children:
+            if c.dep_ == "amod" and c.lower_ in ALLEGE_ADJECTIVES:
+                return Modality("alleged", reporter, c.text)
+            if c.dep_ == "amod" and c.lower_ in INTEND_ADJECTIVES:
+                return Modality("intended", reporter, c.text)
+        verb = _clause_verb(trigger)
+        if verb is trigger:
+            return Modality("asserted", reporter, None)
+        if trigger.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in REQUEST_VERBS:
+            return Modality("requested", reporter, verb.text)
+        inner = _verb_status(verb, framing_only=True)
+        return Modality(inner[0], reporter, inner[1])
+    status, cue = _verb_status(trigger, framing_only=False)
+    return Modality(status, reporter, cue)
+
+
+def _verb_status(verb: Token, *, framing_only: bool) -> tuple[str, str | None]:
+    neg = _negated(verb)
+    if neg:
+        return "negated", neg
+    aux = _aux_lemmas(verb)
+    if not framing_only:
+        if aux & FUTURE_AUX:
+            return "intended", next(iter(aux & FUTURE_AUX))
+        mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS), None)
+        if mark is not None:
+            return "hypothetical", mark.text
+        if aux & CONDITIONAL_AUX:
+            return "hypothetical", next(iter(aux & CONDITIONAL_AUX))
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in ALLEGE_ADVERBS:
+            return "alleged", c.text
+    # The verb that governs this clause: "plans to attack", "urged X to declare", "claimed Y attacked".
+    if verb.dep_ in {"xcomp", "ccomp", "pcomp", "advcl"} and verb.head is not verb:
+        gov = verb.head
+        if gov.dep_ == "prep":  # "accused X of attacking"
+            gov = gov.head
+        lemma = gov.lemma_.lower()
+        if gov.pos_ == "ADJ" and lemma in INTEND_VERBS:  # "was due to see"
+            return "intended", gov.text
+        if verb.dep_ == "xcomp" and lemma in REQUEST_VERBS and _has_object(gov):
+            return "requested", gov.text
+        if verb.dep_ in {"ccomp", "pcomp"} and lemma in REQUEST_VERBS - {"tell", "want", "need"}:
+            return "requested", gov.text
+        if lemma in ALLEGE_VERBS and not _negated(gov):
+            return "alleged", gov.text
+        if verb.dep_ == "xcomp" and lemma in INTEND_VERBS:
+            return "intended", gov.text
+        if verb.dep_ == "xcomp" and lemma in {"be", "go"} and "going" in {t.lower_ for t in gov.subtree}:
+            return "intended", "going to"
+        if gov.lemma_.lower() in {"refuse", "deny", "reject", "decline", "fail"}:
+            return "negated", gov.text
+    return "asserted", None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children)
+
+
+def find_reporter(trigger: Token) -> Token | None:
+    """The subject of a verb of saying that frames the trigger's clause, if any.
+
+    Climbs from the trigger to the root: "Turkey said it will send troops",
+    "..., their statement said", "said German Foreign Minister Heiko Maas".
+    """
+    tok = trigger
+    for _ in range(8):
+        if tok.head is tok:
+            return None
+        dep, tok = tok.dep_, tok.head
+        if dep in {"ccomp", "parataxis"} and tok.lemma_.lower() in SAY_VERBS:
+            return subject_of(tok)
+    return None

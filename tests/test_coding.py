@@ -1,0 +1,110 @@
+"""The coder on single sentences written for these tests: type, dyad and status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.evaluate import actor_code, main_event
+from eventwire.pipeline import CodedDocument, code_documents
+from eventwire.records import Document, Event
+
+PUB = date(2021, 6, 16)
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    cache: dict[str, tuple[Event, ...]] = {}
+
+    def run(text: str) -> tuple[Event, ...]:
+        if text not in cache:
+            coded: CodedDocument = next(code_documents([Document(id="t", text=text, published=PUB)]))
+            cache[text] = coded.events
+        return cache[text]
+
+    return run
+
+
+def codes(actors) -> set[str]:
+    return {c for a in actors if (c := actor_code(a))}
+
+
+# sentence, main event type, source codes, target codes (empty set: not checked)
+MAIN_EVENTS = [
+    ("Turkey and Russia urged Libya's warring parties to declare a ceasefire.", "REQUEST", {"TUR", "RUS"}, {"LBY"}),
+    ("The European Union imposed sanctions on Belarus on Monday.", "SANCTION", {"IGO"}, {"BLR"}),
+    ("Israeli troops arrested two Palestinian activists in Hebron.", "COERCE", {"ISR"}, {"PSE"}),
+    ("Egypt accused Ethiopia of endangering its water supply.", "ACCUSE", {"EGY"}, {"ETH"}),
+    ("Iran rejected the proposal put forward by France.", "REJECT", {"IRN"}, set()),
+    ("Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow.", "CONSULT", {"CHN"}, {"RUS"}),
+    ("Japan will send humanitarian aid to Turkey after the earthquake.", "AID", {"JPN"}, {"TUR"}),
+    ("Thousands of protesters marched through Khartoum demanding civilian rule.", "PROTEST", {"SDN"}, set()),
+    ("Russian forces shelled the city of Kharkiv overnight.", "ASSAULT", {"RUS"}, {"UKR"}),
+    ("The United States praised Qatar for its mediation.", "SUPPORT", {"USA"}, {"QAT"}),
+    ("North Korea threatened to strike US bases in Guam.", "THREATEN", {"PRK"}, {"USA"}),
+    ("Germany expelled two Russian diplomats on Tuesday.", "SANCTION", {"DEU"}, {"RUS"}),
+    ("India and Pakistan agreed to a ceasefire along the Line of Control.", "AGREE", {"IND", "PAK"}, set()),
+    ("Ukraine asked Germany for more air defence systems.", "REQUEST", {"UKR"}, {"DEU"}),
+    ("The Taliban seized control of Kandahar.", "COERCE", {"AFG"}, set()),
+    ("Ethiopian troops withdrew from the disputed border town.", "RETREAT", {"ETH"}, set()),
+    ("Colombia's government released 40 rebel prisoners.", "CONCEDE", {"COL"}, set()),
+    ("Saudi Arabia deployed troops to the Yemeni border.", "MOBILIZE", {"SAU"}, set()),
+    ("Kenya and Somalia will restore diplomatic relations.", "COOPERATE", {"KEN", "SOM"}, set()),
+    ("Hamas fighters fired rockets at Israel.", "ASSAULT", {"PSE"}, {"ISR"}),
+    ("Poland was criticised by the European Commission over judicial reforms.", "ACCUSE", {"IGO"}, {"POL"}),
+    ("Brazil called on Venezuela to hold free elections.", "REQUEST", {"BRA"}, {"VEN"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,etype,src,tgt", MAIN_EVENTS)
+def test_main_event(code, text, etype, src, tgt):
+    main = main_event(code(text))
+    assert main is not None, f"no event in {text!r}"
+    assert main.event_type == etype
+    assert codes(main.source) & src, [a.text for a in main.source]
+    if tgt:
+        assert codes(main.target) & tgt, [a.text for a in main.target]
+
+
+STATUSES = [
+    ("Turkey will send troops to Libya.", "MOBILIZE", "intended"),
+    ("Turkey plans to send troops to Libya.", "MOBILIZE", "intended"),
+    ("Russia did not attack the convoy, the ministry said.", "ASSAULT", "negated"),
+    ("Rebels allegedly killed twelve villagers near Beni.", "ASSAULT", "alleged"),
+    ("The United Nations urged both sides to withdraw their forces.", "RETREAT", "requested"),
+    ("Egypt condemned the attack on Tuesday.", "ACCUSE", "asserted"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,etype,status", STATUSES)
+def test_status(code, text, etype, status):
+    events = [e for e in code(text) if e.event_type == etype]
+    assert events, f"no {etype} in {text!r}: {[e.event_type for e in code(text)]}"
+    assert events[0].status == status
+
+
+NO_EVENTS = [
+    "The weather in Cairo was mild on Sunday.",
+    "Oil prices rose two percent in early trading.",
+    "The museum will reopen next spring after renovations.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NO_EVENTS)
+def test_plain_statements_are_not_events(code, text):
+    assert code(text) == ()
+
+
+@pytest.mark.slow
+def test_reporter_and_evidence(code):
+    text = "Turkey will send troops to Libya, President Tayyip Erdogan said on Thursday."
+    events = [e for e in code(text) if e.event_type == "MOBILIZE"]
+    assert events
+    ev = events[0]
+    assert ev.reported_by is not None and ev.reported_by.country == "TUR"
+    assert text[ev.evidence.trigger_start:ev.evidence.trigger_end] == ev.evidence.trigger
+    assert ev.evidence.sentence == text

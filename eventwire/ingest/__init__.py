@@ -17,16 +17,18 @@ from eventwire.ingest.checks import ReadProblem, content_hash
 from eventwire.ingest.text import read_text_document
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
-SAMPLE_SUFFIXES = (".jsonl", ".txt", ".html", ".rss")
 
 
-def sample_paths() -> list[Path]:
-    """The bundled demo corpus (`eventwire demo`): corpus.jsonl plus a few stories as .txt/.html/.rss.
+def sample_paths(include_formats: bool = False) -> list[Path]:
+    """The bundled demo corpus for `eventwire demo`: samples/corpus.jsonl.
 
-    A few stories appear in two formats under the same id, to exercise the readers and the
-    store's de-duplication.
+    With `include_formats`, also samples/formats/: three of the same stories as .txt, .html
+    and .rss, under the same ids as in the JSONL, to exercise every reader.
     """
-    return sorted(p for p in SAMPLES_DIR.iterdir() if p.suffix in SAMPLE_SUFFIXES and p.is_file())
+    paths = [SAMPLES_DIR / "corpus.jsonl"]
+    if include_formats:
+        paths += sorted(p for p in (SAMPLES_DIR / "formats").iterdir() if p.is_file() and not p.name.startswith("."))
+    return paths
 
 
 __all__ = ["ReadProblem", "content_hash", "iter_documents", "read_stdin", "read_text_document", "sample_paths"]

@@ -38,8 +38,25 @@ log = logging.getLogger(__name__)
 CodeFn = Callable[[Iterable[Document], Settings], Iterable[CodedDocument]]
 
 
+class _Rates:
+    """Throughput, for records with `read`, `mentions` and `elapsed`."""
+
+    __slots__ = ()
+    read: int
+    mentions: int
+    elapsed: float
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.read / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def events_per_s(self) -> float:
+        return self.mentions / self.elapsed if self.elapsed > 0 else 0.0
+
+
 @dataclass(frozen=True, slots=True)
-class IngestProgress:
+class IngestProgress(_Rates):
     """Where a run stands, after each batch."""
 
     read: int  # documents read so far
@@ -50,17 +67,9 @@ class IngestProgress:
     errors: int
     elapsed: float  # seconds
 
-    @property
-    def articles_per_s(self) -> float:
-        return self.read / self.elapsed if self.elapsed > 0 else 0.0
-
-    @property
-    def events_per_s(self) -> float:
-        return self.mentions / self.elapsed if self.elapsed > 0 else 0.0
-
 
 @dataclass(frozen=True, slots=True)
-class IngestSummary:
+class IngestSummary(_Rates):
     """The result of a whole run."""
 
     read: int
@@ -71,14 +80,6 @@ class IngestSummary:
     mentions: int
     errors: tuple[tuple[str, str], ...]  # (source, message) per failed input or article
     elapsed: float
-
-    @property
-    def articles_per_s(self) -> float:
-        return self.read / self.elapsed if self.elapsed > 0 else 0.0
-
-    @property
-    def events_per_s(self) -> float:
-        return self.mentions / self.elapsed if self.elapsed > 0 else 0.0
 
 
 @dataclass(frozen=True, slots=True)

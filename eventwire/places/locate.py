@@ -207,7 +207,7 @@ def _judge(m: Mention, dep: str, prep: str | None, prep_head: Token | None, hops
     if prep is None:
         # A bare object: "captured Mosul" is a place, "attacked Turkey" is a target.
         if dep in OBJECT_DEPS and hops == 0 and not is_country:
-            return 2
+            return 0
         return None
     if prep in STRONG_LOCATIVE:
         return hops * 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,11 +30,16 @@ PLOVER_FILE = DATA_DIR / "plover.yaml"
 LEXICON_DIR = DATA_DIR / "lexicon"
 
 PREPOSITIONS = frozenset(
-    "on with against to for from into between at toward of over in about upon among".split()
+    "on with against to for from into between at toward of over in about upon among behind near along around outside inside across by".split()
 )
-TARGET_SLOTS = frozenset({"object", "possessor", "compound", "none"}) | PREPOSITIONS
-# For a noun trigger, "subject" is the subject of the verb that governs it ("X launched strikes").
-SOURCE_SLOTS = frozenset({"subject", "agent", "possessor", "compound", "by", "none"})
+# "subject" as a target and "object" as a source serve hosting verbs ("X hosted Y": Y visits X).
+TARGET_SLOTS = frozenset({"object", "subject", "possessor", "compound", "none"}) | PREPOSITIONS
+# For a noun trigger, "subject" is the subject of the verb that governs it ("X launched strikes");
+# "between"/"among" put every party of a two-sided event in the source ("clashes between X and Y").
+SOURCE_SLOTS = frozenset(
+    {"subject", "agent", "object", "possessor", "compound", "by", "between", "among", "of", "from",
+     "none"}
+)
 ENTRY_KEYS = frozenset(
     "words pos cameo target source mode context weight negated_type requires_object note".split()
 )
@@ -153,9 +159,22 @@ def _fail(path: Path, where: str, problem: str) -> DataFileError:
     return DataFileError(f"{path}: {where}: {problem}")
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.1 reads bare on/off/yes/no as booleans; lexicon slots need "on" as a word."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as e:
         raise DataFileError(f"{path}: cannot be read as YAML ({e}); fix the syntax") from e
 

@@ -76,6 +76,7 @@ def split(results):
         (f"The talks ended on Monday.\n\n{ENGLISH}", None),  # ends like a sentence
         (f"TRIPOLI, Jan 8 (Reuters) - Talks ended.\n\n{ENGLISH}", None),  # a dateline, not a headline
         (f"turkey and russia meet\n\n{ENGLISH}", None),
+        (f"5 killed as rockets hit Tripoli airport\n\n{ENGLISH}", "5 killed as rockets hit Tripoli airport"),
     ],
 )
 def test_text_title(tmp_path, text, title):
@@ -261,8 +262,9 @@ def test_seed_article_reads_as_english(seed_text):
     assert read_text_document(seed_text, doc_id="seed").title == "Turkey and Russia push for Libya ceasefire"
 
 
-def test_a_20_mb_file_is_refused_without_reading_it(tmp_path, monkeypatch):
-    big = tmp_path / "huge.txt"
+@pytest.mark.parametrize("name", ["huge.txt", "huge.html", "huge.rss"])
+def test_a_20_mb_file_is_refused_without_reading_it(tmp_path, monkeypatch, name):
+    big = tmp_path / name
     with big.open("wb") as f:
         f.truncate(20_000_000)  # sparse: costs no disk and no time
     opened: list[Path] = []

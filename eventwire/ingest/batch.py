@@ -127,7 +127,7 @@ def iter_documents(
             if isinstance(result, Document):
                 earlier = ids.setdefault(result.id, result.source or "")
                 if earlier != result.source:
-                    log.warning("%s: id %r was already used by %s; the store will keep one of them", result.source, result.id, earlier)
+                    log.warning("%s: id %r is also the id of %s; rename one of them so each document keeps its own id", result.source, result.id, earlier)
             yield result
 
 

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 # the limit is refused from its size alone, before any of it is read. HTML and feeds carry markup
 # (and a feed many stories), so they may be larger on disk.
 BYTES_PER_CHAR = 4
-MARKUP_BYTES_PER_CHAR = 16
+MARKUP_BYTES_PER_CHAR = 8
 
 _SNIFF_BYTES = 8192
 # Share of control bytes (other than tab, newlines, form feed, escape) above which input is binary.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from datetime import date
 from typing import BinaryIO
 
 from eventwire.errors import EmptyDocument, EncodingError, InputError, MalformedRecord
@@ -21,7 +22,6 @@ from eventwire.records import Document
 log = logging.getLogger(__name__)
 
 DATE_FIELDS = ("published", "date")
-OPTIONAL_TEXT_FIELDS = ("title", "url")
 
 
 def _record(line: bytes, where: str) -> dict[str, object]:
@@ -38,6 +38,13 @@ def _record(line: bytes, where: str) -> dict[str, object]:
     return record
 
 
+def _optional_text(record: dict[str, object], key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is not None and not isinstance(value, str):
+        raise MalformedRecord(where, f"{key!r} must be a string or null, not {value!r}")
+    return value
+
+
 def _field_types(record: dict[str, object], where: str) -> tuple[str, str]:
     missing = [k for k in ("id", "text") if k not in record or record[k] is None]
     if missing:
@@ -47,13 +54,10 @@ def _field_types(record: dict[str, object], where: str) -> tuple[str, str]:
         raise MalformedRecord(where, f"\"id\" must be a non-empty string or an integer, not {doc_id!r}")
     if not isinstance(text, str):
         raise MalformedRecord(where, f"\"text\" must be a string, not a JSON {type(text).__name__}")
-    for key in OPTIONAL_TEXT_FIELDS:
-        if record.get(key) is not None and not isinstance(record[key], str):
-            raise MalformedRecord(where, f"{key!r} must be a string or null, not {record[key]!r}")
     return str(doc_id).strip(), text
 
 
-def _record_date(record: dict[str, object], where: str) -> object:
+def _record_date(record: dict[str, object], where: str) -> date | None:
     for key in DATE_FIELDS:
         value = record.get(key)
         if value is None or value == "":
@@ -75,10 +79,10 @@ def parse_line(line: bytes, where: str, options: ReadOptions) -> Document:
         source=where,
         max_chars=options.max_chars,
         default_published=options.default_published,
-        published=published,  # type: ignore[arg-type]
+        published=published,
         published_from="field" if published is not None else None,
-        title=record.get("title"),  # type: ignore[arg-type]
-        url=record.get("url"),  # type: ignore[arg-type]
+        title=_optional_text(record, "title", where),
+        url=_optional_text(record, "url", where),
     )
 
 

@@ -86,6 +86,15 @@ def _walk(folder: Path) -> Iterator[Path | ReadProblem]:
     yield from problems
 
 
+def _matched(matches: list[str]) -> Iterator[Path | ReadProblem]:
+    for match in matches:
+        p = Path(match)
+        if p.is_dir():
+            yield from _walk(p)
+        else:
+            yield p
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | ReadProblem]:
     """Files to read, in order, each once; a missing path or an unmatched glob is a ReadProblem."""
     seen: set[Path] = set()
@@ -99,7 +108,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Rea
             matches = sorted(glob.glob(str(given), recursive=True))
             if not matches:
                 yield ReadProblem(str(given), InputError(str(given), "no files match this pattern; check it, and quote it so the shell does not expand it"))
-            found = [m for match in matches for m in ([Path(match)] if not Path(match).is_dir() else _walk(Path(match)))]
+            found = _matched(matches)
         else:
             yield ReadProblem(str(given), InputError(str(given), "does not exist; check the path"))
             continue

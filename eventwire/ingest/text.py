@@ -31,7 +31,7 @@ def guess_title(text: str) -> str | None:
         return None
     if _SENTENCE_END.search(first) or find_dateline(first) is not None:
         return None
-    if not any(c.isupper() for c in first[:1]):
+    if first[0].islower():
         return None
     return first
 

@@ -112,6 +112,14 @@ def test_add_and_read_back(store):
     assert store.event("missing") is None
 
 
+def test_events_columns_are_the_documented_ones(store):
+    from eventwire.store.query import EVENT_FRAME_COLUMNS
+
+    assert tuple(store.events().columns) == EVENT_FRAME_COLUMNS
+    store.add(coded("a", make_event("a")))
+    assert tuple(store.events().columns) == EVENT_FRAME_COLUMNS
+
+
 def test_re_adding_a_document_adds_nothing(store):
     doc = coded("a", make_event("a"))
     store.add(doc)

@@ -21,6 +21,16 @@ from eventwire.records import Actor, Evidence, Location
 from eventwire.store.backend import Backend
 
 INTERVALS = ("day", "week", "month")
+
+# The columns of Store.events(), in order: the event, its actors (", "-joined), its place,
+# its report counts, and the evidence of its earliest mention.
+EVENT_FRAME_COLUMNS: tuple[str, ...] = (
+    "event_id", "event_type", "mode", "cameo", "quad_class", "goldstein", "status", "date",
+    "date_precision", "source_names", "source_countries", "source_keys", "target_names",
+    "target_countries", "target_keys", "location_name", "location_country", "lat", "lon",
+    "num_mentions", "num_sources", "num_articles", "first_seen", "last_seen", "sentence",
+    "trigger", "trigger_start", "trigger_end", "sentence_start", "doc_id", "url", "title",
+)
 _EARTH_KM = 6371.0088
 
 

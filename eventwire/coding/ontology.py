@@ -159,7 +159,7 @@ def _fail(path: Path, where: str, problem: str) -> DataFileError:
     return DataFileError(f"{path}: {where}: {problem}")
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """YAML 1.1 reads bare on/off/yes/no as booleans; lexicon slots need "on" as a word."""
 
 

@@ -69,7 +69,7 @@
         h("li", {}, h("blockquote", {}, EW.evidence({ ...m, source: ev.source, target: ev.target })),
           h("div", { class: "meta" }, m.published || "", " ", EW.articleLink(m))));
       clear(box).append(h("h2", {}, `${ev.event_type}: ${EW.actorsText(ev.source)} → ${EW.actorsText(ev.target)}`),
-        h("dl", { class: "facts" },
+        h("dl", { class: "facts" }, [
           ["date", ev.date], ["CAMEO", ev.cameo], ["quad class", EW.QUAD[ev.quad_class]], ["Goldstein", ev.goldstein],
           ["status", ev.status], ["place", ev.location_name && `${ev.location_name} (${ev.location_country || "?"})`],
           ["reports", ev.num_mentions]].filter(([, v]) => v !== null && v !== undefined && v !== "")
@@ -83,10 +83,10 @@
     const box = panel("Actor", h("p", { class: "muted" }, "loading…"));
     box.dataset.actor = key;
     try {
-      const prof = await EW.source.get("actors/" + encodeURIComponent(key), EW.params(state, { interval: "month" }, ["actor"]));
+      const prof = await EW.source.get("actors/" + encodeURIComponent(key), EW.params(state, { interval: "day" }, ["actor"]));
       const a = prof.actor;
       const maxP = Math.max(...prof.partners.map((p) => p.events), 1);
-      const bar = (n, cls) => h("span", { class: "bar " + cls, style: `width:${(60 * n) / maxP}px`, title: String(n) });
+      const bar = (n, cls) => h("span", { class: "bar " + cls, style: `width:${(40 * n) / maxP}px`, title: String(n) });
       const rows = prof.partners.slice(0, 30).map((p) => h("tr", {},
         h("td", {}, h("button", { type: "button", class: "link", onclick: () => showActor(p.key) }, p.name)),
         h("td", { class: "num" }, p.cooperation ? bar(p.cooperation, "coop") : null, " ", String(p.cooperation)),
@@ -99,32 +99,38 @@
         h("h3", {}, "Over time"), sparkline(prof.timeline.items),
         h("h3", {}, "Cooperates with and fights"),
         rows.length ? h("table", { class: "partners" }, h("thead", {}, h("tr", {}, h("th", {}, "partner"),
-          h("th", {}, "cooperation"), h("th", {}, "conflict"), h("th", {}, "out / in"))), h("tbody", {}, rows))
+          h("th", {}, "cooperation"), h("th", {}, "conflict"), h("th", {}, "out/in"))), h("tbody", {}, rows))
           : h("p", { class: "muted" }, "No partners under these filters."));
     } catch (err) { box.append(h("p", { class: "error" }, err.message)); }
   }
 
   function sparkline(items) {
-    const periods = [...new Set(items.map((i) => i.period))].sort();
-    if (!periods.length) return h("p", { class: "muted" }, "no dated events");
-    const W = 320, H = 60, bw = W / periods.length;
-    const by = new Map(periods.map((p) => [p, { 1: 0, 2: 0, 3: 0, 4: 0 }]));
-    for (const i of items) by.get(i.period)[i.quad_class] += i.events;
-    const max = Math.max(...[...by.values()].map((v) => v[1] + v[2] + v[3] + v[4]), 1);
+    if (!items.length) return h("p", { class: "muted" }, "no dated events");
+    const interval = EW.binFor(items);
+    const bins = EW.rebin(items, interval);
+    const periods = bins.map((b) => b.period);
+    const step = (interval === "month" ? 31 : interval === "week" ? 7 : 1) * EW.DAY;
+    const t0 = EW.toDay(periods[0]), t1 = EW.toDay(periods[periods.length - 1]) + step;
+    const W = 320, H = 60, bw = Math.max(1, (W * step) / (t1 - t0) - 1);
+    const X = (p) => (W * (EW.toDay(p) - t0)) / (t1 - t0);
+    const by = new Map(bins.map((b) => [b.period, b]));
+    const max = Math.max(...bins.map((b) => b.total), 1);
     const svg = s("svg", { viewBox: `0 0 ${W} ${H + 12}`, class: "sparkline" });
-    periods.forEach((p, i) => {
+    periods.forEach((p) => {
       let y = H;
       for (const q of [1, 2, 3, 4]) {
         const v = by.get(p)[q];
         if (!v) continue;
         const hh = (v / max) * H;
         y -= hh;
-        svg.append(s("rect", { x: i * bw, y, width: Math.max(bw - 1, 1), height: hh, fill: EW.QUAD_COLOR[q] },
+        svg.append(s("rect", { x: X(p).toFixed(1), y: y.toFixed(1), width: bw.toFixed(1), height: hh.toFixed(1), fill: EW.QUAD_COLOR[q] },
           s("title", { text: `${p}: ${v} ${EW.QUAD[q]}` })));
       }
     });
-    svg.append(s("text", { x: 0, y: H + 11, class: "tick" }, periods[0].slice(0, 7)),
-      s("text", { x: W, y: H + 11, class: "tick", "text-anchor": "end" }, periods[periods.length - 1].slice(0, 7)));
+    const label = (p) => (interval === "month" ? p.slice(0, 7) : p);
+    svg.append(s("text", { x: 0, y: H + 11, class: "tick" }, label(periods[0])),
+      s("text", { x: W, y: H + 11, class: "tick", "text-anchor": "end" },
+        `${label(periods[periods.length - 1])} · per ${interval}`));
     return svg;
   }
 
@@ -137,8 +143,8 @@
       h("td", { class: "nowrap" }, r.date || "—"),
       h("td", {}, h("span", { class: "chip q" + r.quad_class, title: EW.QUAD[r.quad_class] }, r.event_type)),
       h("td", {}, EW.actorsText(r.source), h("span", { class: "arrow" }, " → "), EW.actorsText(r.target)),
-      h("td", {}, EW.evidence(r), " ", EW.articleLink(r),
-        h("button", { type: "button", class: "link", onclick: () => showEvent(r.event_id) }, " details")),
+      h("td", {}, EW.evidence(r), h("div", { class: "meta" }, EW.articleLink(r), " · ",
+        h("button", { type: "button", class: "link", onclick: () => showEvent(r.event_id) }, "details"))),
       h("td", {}, r.location_name || ""))));
     const last = Math.min(offset + PAGE, page.total);
     box.append(h("table", { class: "events" }, h("thead", {}, h("tr", {}, ["date", "type", "who → whom", "evidence", "place"]

@@ -95,8 +95,13 @@
       const path = `M${sx.toFixed(1)} ${sy.toFixed(1)}Q${cx.toFixed(1)} ${cy.toFixed(1)} ${tx.toFixed(1)} ${ty.toFixed(1)}`;
       const title = `${e.source_name} → ${e.target_name}: ${e.events} event(s), ` +
         `${e.cooperation} cooperation, ${e.conflict} conflict`;
+      const pick = () => {
+        for (const other of edgeLayer.querySelectorAll(".edge.selected")) other.classList.remove("selected");
+        g.classList.add("selected");
+        onEdge(e);
+      };
       const g = s("g", { class: "edge", "data-source": e.source_key, "data-target": e.target_key, tabindex: 0,
-        onclick: () => onEdge(e), onkeydown: (ev) => { if (ev.key === "Enter") onEdge(e); } },
+        onclick: pick, onkeydown: (ev) => { if (ev.key === "Enter") pick(); } },
       s("title", { text: title }),
       s("path", { d: path, class: "hit" }),
       s("path", { d: path, class: "line", stroke: color, "stroke-width": width.toFixed(1),
@@ -109,7 +114,9 @@
         onclick: () => onActor(v.key), tabindex: 0, onkeydown: (ev) => { if (ev.key === "Enter") onActor(v.key); } },
       s("title", { text: `${v.name}${v.country ? " (" + v.country + ")" : ""}: ${v.events} event(s)` }),
       s("circle", { r: r.toFixed(1) }),
-      s("text", { x: (r + 3).toFixed(1), y: 4 }, v.name.length > 24 ? v.name.slice(0, 23) + "…" : v.name)));
+      // Labels of nodes on the right go to their left, so none runs off the picture.
+      s("text", { x: (v.x > NET_W * 0.62 ? -(r + 3) : r + 3).toFixed(1), y: 4,
+        "text-anchor": v.x > NET_W * 0.62 ? "end" : "start" }, v.name.length > 24 ? v.name.slice(0, 23) + "…" : v.name)));
     }
     svg.append(edgeLayer, nodeLayer);
     box.append(svg, h("p", { class: "legend" },
@@ -121,10 +128,18 @@
   /* ---------------- timeline with a brush ---------------- */
   const TL_W = 960, TL_H = 150, TL_PAD = { l: 36, r: 8, t: 8, b: 22 };
   const DAY = 86400000;
-  const toDay = (iso) => Date.parse(iso.slice(0, 10) + "T00:00:00Z");
+  const toDay = (EW.toDay = (iso) => Date.parse(iso.slice(0, 10) + "T00:00:00Z"));
+  EW.DAY = DAY;
   const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
 
-  function rebin(items, interval) {
+  /** The bin size that keeps a span of days readable: days, weeks past 150 days, months past two years. */
+  EW.binFor = (items) => {
+    if (!items.length) return "day";
+    const span = (toDay(items[items.length - 1].period) - toDay(items[0].period)) / DAY;
+    return span > 730 ? "month" : span > 150 ? "week" : "day";
+  };
+
+  EW.rebin = function rebin(items, interval) {
     const key = (iso) => {
       if (interval === "month") return iso.slice(0, 7) + "-01";
       if (interval === "week") { const t = new Date(toDay(iso)); t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7)); return isoDay(t); }
@@ -138,18 +153,16 @@
       acc.set(k, e);
     }
     return [...acc.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
-  }
+  };
 
   EW.drawTimeline = async function (box, state, onPeriod) {
     // The timeline keeps the whole span in view (no period filter) so the brush can move.
     const ts = await EW.source.get("timeseries", EW.params(state, { interval: "day" }, ["since", "until"]));
     clear(box);
     if (!ts.items.length) { box.append(h("p", { class: "empty" }, "No dated events match these filters.")); return; }
-    const first = toDay(ts.items[0].period), last = toDay(ts.items[ts.items.length - 1].period);
-    const span = (last - first) / DAY;
-    const interval = span > 730 ? "month" : span > 150 ? "week" : "day";
+    const interval = EW.binFor(ts.items);
     const step = interval === "month" ? 31 * DAY : interval === "week" ? 7 * DAY : DAY;
-    const bins = rebin(ts.items, interval);
+    const bins = EW.rebin(ts.items, interval);
     const x0 = toDay(bins[0].period), x1 = toDay(bins[bins.length - 1].period) + step;
     const iw = TL_W - TL_PAD.l - TL_PAD.r, ih = TL_H - TL_PAD.t - TL_PAD.b;
     const X = (t) => TL_PAD.l + ((t - x0) / (x1 - x0)) * iw;
@@ -171,10 +184,13 @@
     svg.append(s("line", { x1: TL_PAD.l, x2: TL_W - TL_PAD.r, y1: Y(0), y2: Y(0), class: "axis" }),
       s("text", { x: TL_PAD.l - 4, y: Y(maxY) + 8, class: "tick", "text-anchor": "end" }, EW.fmt(maxY)),
       s("text", { x: TL_PAD.l - 4, y: Y(0), class: "tick", "text-anchor": "end" }, "0"), bars);
-    const ticks = 6;
-    for (let i = 0; i <= ticks; i++) {
-      const t = x0 + ((x1 - x0) * i) / ticks;
-      svg.append(s("text", { x: X(t), y: TL_H - 6, class: "tick", "text-anchor": i === 0 ? "start" : i === ticks ? "end" : "middle" }, isoDay(t)));
+    const ticks = Math.min(bins.length, 7);
+    for (let i = 0; i < ticks; i++) {
+      const b = bins[ticks === 1 ? 0 : Math.round((i * (bins.length - 1)) / (ticks - 1))];
+      const x = X(toDay(b.period)) + bw / 2;
+      const anchor = x < TL_PAD.l + 30 ? "start" : x > TL_W - 40 ? "end" : "middle";
+      svg.append(s("text", { x: x.toFixed(1), y: TL_H - 6, class: "tick", "text-anchor": anchor },
+        interval === "month" ? b.period.slice(0, 7) : b.period));
     }
     // The brush: drag across the chart to pick a period; the selection is the period filter.
     const sel = s("rect", { class: "brush", y: TL_PAD.t, height: ih, x: 0, width: 0, visibility: "hidden" });

@@ -46,7 +46,6 @@ NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None,
     "few": None, "a few": None,
 }
-UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year"}
 FUTURE_WORDS = re.compile(
     r"\b(next|coming|upcoming|tomorrow|later this|later in|from now|following|ahead|soon)\b"
 )
@@ -253,23 +252,37 @@ def event_date(sent: Span, trigger: Token, published: date | None) -> EventDate:
     sentence; else the publication date; else an EventDate with value None."""
     best: tuple[int, int, EventDate] | None = None
     for start, end in _expressions(sent):
-        tie = _tie(sent.doc[start:end], trigger)
-        if tie is None:
-            continue
-        cost, prep = tie
-        span_text = sent.doc[start:end].text
-        text = f"{prep} {span_text}" if prep in START_PREPOSITIONS | DEADLINE_PREPOSITIONS else span_text
-        parsed = parse_date_expression(text, published)
-        if parsed is None:
-            log.debug("date %r tied to %r is not a past event date", text, trigger.text)
-            continue
-        if best is None or (cost, start) < best[:2]:
-            best = (cost, start, parsed)
+        found = _read(sent, start, end, trigger, published)
+        if found is not None and (best is None or found[:2] < best[:2]):
+            best = found
     if best is not None:
         return best[2]
     if published is not None:
         return EventDate(published.isoformat(), "day", "publication", None)
     return EventDate(None, None, "none", None)
+
+
+def _read(sent: Span, start: int, end: int, trigger: Token,
+          published: date | None) -> tuple[int, int, EventDate] | None:
+    """(noun hops, start, date) of the expression, or of its longest tail that reads as a date:
+    the small model sometimes swallows nearby words into a DATE ("the capital two days ago")."""
+    doc = sent.doc
+    for first in range(start, end):
+        span = doc[first:end]
+        if not any(t.is_alpha or t.is_digit for t in span):
+            break
+        tie = _tie(span, trigger)
+        if tie is None:
+            continue
+        hops, prep = tie
+        text = f"{prep} {span.text}" if prep in START_PREPOSITIONS | DEADLINE_PREPOSITIONS else span.text
+        parsed = parse_date_expression(text, published)
+        if parsed is not None:
+            return hops, first, parsed
+        if prep in DEADLINE_PREPOSITIONS or FUTURE_WORDS.search(text.lower()):
+            log.debug("date %r tied to %r is not a past event date", text, trigger.text)
+            return None
+    return None
 
 
 def _expressions(sent: Span) -> list[tuple[int, int]]:

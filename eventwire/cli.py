@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwire.config import DEFAULT_DB, DEFAULT_MODEL, Settings
-from eventwire.errors import EventwireError, MissingExtra, NoDocuments
+from eventwire.errors import EventwireError, MissingExtra
 
 app = typer.Typer(help="eventwire: news text to political event data (PLOVER/CAMEO), offline.",
                   no_args_is_help=True, add_completion=False)
@@ -177,8 +177,207 @@ def actors_add(path: Annotated[Path, typer.Argument(help="An actor YAML file or 
     out.print(f"added {path} as {dest}", highlight=False)
 
 
-def run() -> None:  # pragma: no cover - console entry point alias
-    app()
+def _filter(actor=None, source=None, target=None, types=None, since=None, until=None, country=None,
+            near=None, km=50.0, text=None):
+    from eventwire.store import EventFilter
+
+    near_point = None
+    if near:
+        near_point = _near(near, km)
+    return EventFilter(actor=actor, source=source, target=target,
+                       event_type=tuple(t.upper() for t in (types or ())),
+                       since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
+                       country=country.upper() if country else None, near=near_point, text=text)
 
 
-__all__ = ["app", "MissingExtra", "NoDocuments", "DEFAULT_DB"]
+def _near(place: str, km: float) -> tuple[float, float, float]:
+    """A place name from the gazetteer, or "lat,lon"."""
+    parts = place.split(",")
+    if len(parts) == 2:
+        try:
+            return float(parts[0]), float(parts[1]), km
+        except ValueError:
+            pass
+    from eventwire.places import Gazetteer
+
+    loc = Gazetteer.load().lookup(place)
+    if loc is None or loc.lat is None or loc.lon is None:
+        raise typer.BadParameter(f"{place!r} is not in the gazetteer; give a known place or LAT,LON", param_hint="--near")
+    return loc.lat, loc.lon, km
+
+
+def _open_store(db: str):
+    from eventwire.store import open as open_store
+
+    try:
+        return open_store(db)
+    except MissingExtra as e:
+        raise _fail(str(e), 1) from e
+    except EventwireError as e:
+        raise _fail(str(e), 2) from e
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders (recursive), globs, .gz, .txt, .html, .jsonl, RSS/Atom.")],
+    db: DbOpt = DEFAULT_DB,
+    date_: DateOpt = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", help="Worker processes; 0 = all cores.")] = 0,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Code articles and add their events to the store, merging duplicate reports."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from eventwire.corpus import ingest as run_ingest
+
+    settings = _settings(config, model=model, db=db, processes=processes)
+    with _open_store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                                            TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("starting")
+
+        def progress(p) -> None:
+            bar.update(task, description=(
+                f"{p.documents} articles ({p.articles_per_s:.1f}/s), {p.events} events "
+                f"({p.events_per_s:.1f}/s), {p.errors} errors"))
+
+        try:
+            summary = run_ingest(paths, store, settings, default_published=_parse_date(date_), progress=progress)
+        except EventwireError as e:
+            raise _fail(str(e), 2) from e
+    for source, message in summary.errors:
+        err.print(f"[yellow]skipped[/yellow] {message}", highlight=False)
+    out.print(summary.describe(), highlight=False)
+    if summary.added == 0 and summary.skipped == 0:
+        raise typer.Exit(2)
+
+
+@app.command()
+def query(
+    db: DbOpt = DEFAULT_DB,
+    actor: Annotated[Optional[str], typer.Option(help="Actor as source or target: id, name, ISO3 or CAMEO code.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="Source actor.")] = None,
+    target: Annotated[Optional[str], typer.Option(help="Target actor.")] = None,
+    type_: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type; repeat for several.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 of an actor or the place.")] = None,
+    near: Annotated[Optional[str], typer.Option(help="A place name or LAT,LON.")] = None,
+    km: Annotated[float, typer.Option(help="Radius for --near.")] = 50.0,
+    text: Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+) -> None:
+    """Find events in the store."""
+    f = _filter(actor, source, target, type_, since, until, country, near, km, text)
+    with _open_store(db) as store:
+        frame = store.events(f, limit=limit)
+    if fmt == "jsonl":
+        sys.stdout.write(frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False))
+    elif fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "table":
+        _print_frame(frame, ["date", "event_type", "source_names", "target_names", "status",
+                             "location_name", "num_mentions", "trigger"], "events")
+    else:
+        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
+
+
+def _print_frame(frame, columns: list[str], title: str) -> None:
+    t = Table(title=f"{title} ({len(frame)})")
+    cols = [c for c in columns if c in frame.columns]
+    for c in cols:
+        t.add_column(c)
+    for row in frame[cols].itertuples(index=False):
+        t.add_row(*("" if v is None or v != v else str(v) for v in row))
+    out.print(t)
+
+
+@app.command()
+def relations(
+    db: DbOpt = DEFAULT_DB,
+    country: Annotated[Optional[str], typer.Option(help="Only dyads touching this ISO3.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+) -> None:
+    """Who acts on whom: counts and mean Goldstein per directed dyad, cooperation vs conflict."""
+    with _open_store(db) as store:
+        frame = store.relations(_filter(country=country, since=since, until=until))
+    _print_frame(frame, ["source_name", "target_name", "events", "mean_goldstein", "cooperation", "conflict"],
+                 "relations")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, csv, parquet or graphml.")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    db: DbOpt = DEFAULT_DB,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 filter.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+) -> None:
+    """Export events: GDELT 2.0 layout, PLOVER JSON, CSV, Parquet, or the actor network as GraphML."""
+    from eventwire.export import export as run_export
+
+    with _open_store(db) as store:
+        try:
+            run_export(store, _filter(country=country, since=since, until=until), fmt, out_path)
+        except EventwireError as e:
+            raise _fail(str(e), 2) from e
+    out.print(f"wrote {out_path}", highlight=False)
+
+
+@app.command()
+def demo(db: DbOpt = "eventwire-demo.duckdb") -> None:
+    """Code the bundled sample corpus into a store and show what happened."""
+    from eventwire.corpus import ingest as run_ingest
+    from eventwire.ingest import sample_paths
+
+    settings = Settings(db=db)
+    with _open_store(db) as store:
+        summary = run_ingest(sample_paths(), store, settings)
+        out.print(summary.describe(), highlight=False)
+        _print_frame(store.events(limit=15), ["date", "event_type", "source_names", "target_names",
+                                              "location_name", "num_mentions", "trigger"], "top events")
+        _print_frame(store.relations().head(15), ["source_name", "target_name", "events", "mean_goldstein",
+                                                  "cooperation", "conflict"], "actor relations")
+        _print_frame(store.timeseries(interval="month"), ["period", "quad_class", "events"], "timeline")
+    out.print(f"store: {db}  (try: eventwire query --db {db} --actor RUS ; eventwire serve --db {db})",
+              highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless others must reach it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    write_token: Annotated[Optional[str], typer.Option("--write-token", envvar="EVENTWIRE_WRITE_TOKEN",
+                                                       help="Enable POST /api/ingest for holders of this token.")] = None,
+) -> None:
+    """Serve the dashboard and JSON API over a store."""
+    try:
+        from eventwire.web import serve as run_serve
+    except ImportError as e:
+        raise _fail(str(MissingExtra("fastapi", "web", "for the dashboard")), 1) from e
+    run_serve(db, host=host, port=port, write_token=write_token)
+
+
+@app.command()
+def report(
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("report.html"),
+    db: DbOpt = DEFAULT_DB,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 of the country.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="First day, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD.")] = None,
+) -> None:
+    """Write a single self-contained HTML report of one country and period."""
+    try:
+        from eventwire.web import write_report
+    except ImportError as e:
+        raise _fail(str(MissingExtra("fastapi", "web", "for reports")), 1) from e
+    path = write_report(db, out_path, country=country.upper() if country else None,
+                        since=_parse_date(since, "--since"), until=_parse_date(until, "--until"))
+    out.print(f"wrote {path}", highlight=False)
+
+
+__all__ = ["app"]

@@ -25,6 +25,7 @@ RESOLUTIONS: tuple[str, ...] = (
     "role",         # a role noun (army, minister) with its country from a modifier or context
     "partial",      # a later short mention of a person named in full earlier (Haftar)
     "coreference",  # a pronoun or definite description pointing to an earlier actor
+    "place",        # a named place standing for its people, coded by its country (gazetteer)
     "unresolved",   # kept with its text and whatever the context gave
 )
 

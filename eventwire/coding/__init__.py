@@ -1,5 +1,4 @@
-"""Triggers and dependency rules over a lexicon -> candidate events (the lexicon is data)."""
+"""Triggers and dependency rules over a lexicon -> candidate events (the lexicon is data).
 
-from eventwire.coding.coder import Coder
-
-__all__ = ["Coder"]
+`eventwire.coding.coder.Coder` codes one parsed document; the modules beside it are its steps.
+"""

@@ -163,6 +163,10 @@ def _verb_role(verb: Token, tokens: Sequence[Token], spec: Sequence[str], passiv
                             if c.dep_ in OBJECT_DEPS and c not in tokens), None)
                 if obj is None and verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL and verb.head not in tokens:
                     obj = verb.head
+                if obj is None and not is_source:
+                    # "demanded that the US cancel the sale": the one asked is the clause's subject
+                    clause = _child(verb, {"ccomp"})
+                    obj = _child(clause, {"nsubj", "nsubjpass"}) if clause is not None else None
             found = [obj] if obj is not None else []
         elif where == "between":
             found = list(_prep_objects(tokens, "between"))
@@ -181,6 +185,11 @@ def _noun_role(noun: Token, tokens: Sequence[Token], spec: Sequence[str]) -> lis
             return []
         if where == "possessor":
             found = [c for c in noun.children if c.dep_ == "poss"]
+            if found and found[0].pos_ == "PRON":  # "X stressed their opposition": their = X
+                gov = _governor(noun)
+                subj = subject_of(gov) if gov is not None and noun.dep_ not in SUBJECT_DEPS else None
+                if subj is not None:
+                    found = [subj]
         elif where == "compound":
             found = [c for c in noun.children
                      if c.dep_ in {"compound", "amod", "nmod"} and c not in tokens
@@ -226,15 +235,19 @@ def phrase_tokens(token: Token) -> list[Token]:
 
 
 def phrase_text(tokens: Sequence[Token]) -> str:
-    """Join phrase tokens as written, keeping the original spacing inside contiguous runs."""
+    """The phrase as written. Punctuation inside a name ("al-Serraj") is kept; words left out
+    of the phrase (a clause in the middle) are skipped."""
     if not tokens:
         return ""
+    doc = tokens[0].doc
+    chosen = {t.i for t in tokens}
     parts: list[str] = []
-    for k, t in enumerate(tokens):
-        parts.append(t.text)
-        if k + 1 < len(tokens):
-            nxt = tokens[k + 1]
-            parts.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
+    for i in range(tokens[0].i, tokens[-1].i + 1):
+        tok = doc[i]
+        inner_punct = tok.is_punct and tok.text in "-‐–'’." and i - 1 in chosen and i + 1 in chosen
+        if i in chosen or inner_punct:
+            parts.append(tok.text_with_ws if (i + 1 in chosen or (i + 1 < len(doc) and doc[i + 1].is_punct
+                                                                     and i + 2 in chosen)) else tok.text + " ")
     return "".join(parts).strip(" ,")
 
 
@@ -251,3 +264,62 @@ def distribute_of(token: Token) -> list[tuple[Token, str]]:
             for other in conjuncts(of_obj)[1:]:
                 out.append((other, text.replace(base, phrase_text(phrase_tokens(other)), 1) if base else text))
     return out
+
+
+NAME_INNER_DEPS = frozenset({"compound", "amod", "det", "poss", "case", "nmod", "flat", "punct"})
+
+
+def left_subject(verb: Token) -> list[Token]:
+    """The noun phrase(s) right before a verb, for when the parse gives it no usable subject.
+
+    English puts the subject just left of its verb; the small parser sometimes hangs it
+    elsewhere ("After talks in Istanbul, Turkey and Russia called ..." parsed with "talks" as
+    subject). Walks left over adverbs, then over a coordination of names.
+    """
+    sent, doc = verb.sent, verb.doc
+    i = verb.i - 1
+    while i >= sent.start and doc[i].pos_ in {"ADV", "AUX", "PART"}:
+        i -= 1
+    heads: list[Token] = []
+    while i >= sent.start:
+        tok = doc[i]
+        if tok.pos_ not in {"PROPN", "NOUN"} or tok.dep_ == "pobj":
+            break
+        heads.append(tok)
+        i -= 1
+        while i >= sent.start and doc[i].dep_ in NAME_INNER_DEPS and doc[i].lower_ not in {",", "and"}:
+            i -= 1
+        if i >= sent.start and doc[i].lower_ in {"and", ","}:
+            i -= 1
+            if i >= sent.start and doc[i].lower_ in {"and", ","}:
+                i -= 1
+            continue
+        break
+    return heads[::-1]
+
+
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()) -> list[Token]:
+    """Actor-like words in the trigger's own phrase, nearest first: the fallback target when
+    no slot of the entry is filled ("agreed to provide aid for Romania", "granted asylum to
+    Panamanian officers"). Words of the source, and the source's own phrase, are excluded."""
+    blocked = set(exclude) | set(skip)
+    for i in exclude:
+        blocked.update(t.i for t in head.doc[i].subtree)
+    seen: list[tuple[int, int, Token]] = []
+    frontier = [(head, 0)]
+    while frontier:
+        tok, depth = frontier.pop()
+        for child in tok.children:
+            if child.i in blocked or child.dep_ in {"punct", "cc"} or (
+                    tok is head and child.dep_ in SUBJECT_DEPS):
+                continue
+            if child.pos_ == "PROPN" or child.ent_type_ in ACTOR_ENTS or (
+                    child.pos_ == "NOUN" and any(g.ent_type_ in ACTOR_ENTS for g in child.children
+                                                 if g.dep_ in {"amod", "compound"})):
+                seen.append((depth, child.i, child))
+            if depth < 4:
+                frontier.append((child, depth + 1))
+    return [t for _, _, t in sorted(seen)]

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import ActorResolver, DocumentActors, KnowledgeBase
-from eventwire.coding.arguments import Arguments, distribute_of, find_arguments
+from eventwire.coding.arguments import (
+    Arguments,
+    distribute_of,
+    find_arguments,
+    left_subject,
+    nearby_mentions,
+    phrase_text,
+    phrase_tokens,
+)
 from eventwire.coding.modality import Modality, status_of
 from eventwire.coding.ontology import LexiconEntry, Ontology, load_lexicon
 from eventwire.coding.triggers import TriggerIndex, TriggerMatch
@@ -79,7 +87,11 @@ class Coder:
         events: list[Event] = []
         for sent in parsed.sents:
             self._remember_entities(sent, actors, doc_countries)
-            for match in self.triggers.find(sent):
+            matches = self.triggers.find(sent)
+            verb_heads = {m.token.i for m in matches if m.entry.pos == "verb"}
+            for match in matches:
+                if match.entry.pos == "noun" and not _stands_alone(match.token, verb_heads):
+                    continue
                 cand = self._candidate(match, actors)
                 if cand is None:
                     continue
@@ -103,8 +115,13 @@ class Coder:
         reported_by = self._actors_for(modality.reporter, actors, None)[0] if modality.reporter is not None else ()
         reporter = reported_by[0] if reported_by else None
         source, src_tokens = self._resolve_all(args.source, actors, reporter)
+        if not source and match.entry.pos == "verb" and not args.passive and "subject" in match.entry.source:
+            source, src_tokens = self._resolve_names(left_subject(match.token), actors)
         target, tgt_tokens = self._resolve_all(args.target, actors, reporter)
-        if not source and not target and match.entry.event_type not in ACTORLESS_OK:
+        if not target and match.entry.target != ("none",):
+            target, tgt_tokens = self._first_actor(
+                nearby_mentions(match.token, src_tokens, {t.i for t in match.tokens}), actors, source)
+        if not any(_informative(a) for a in (*source, *target)) and match.entry.event_type not in ACTORLESS_OK:
             return None
         if not target and len(source) > 1 and match.entry.event_type in RECIPROCAL:
             target = source
@@ -123,6 +140,21 @@ class Coder:
                     found.append(a)
             used |= toks
         return tuple(found), used
+
+    def _first_actor(self, tokens: Sequence[Token], actors: DocumentActors,
+                     source: Sequence[Actor]) -> tuple[tuple[Actor, ...], set[int]]:
+        for tok in tokens:
+            actor = self._resolve_token(tok, phrase_text(phrase_tokens(tok)), actors)
+            if actor is not None and _informative(actor) and actor not in source:
+                return (actor,), {tok.i}
+        return (), set()
+
+    def _resolve_names(self, heads: Sequence[Token], actors: DocumentActors) -> tuple[tuple[Actor, ...], set[int]]:
+        found = [(h, a) for h in heads if (a := self._resolve_token(h, phrase_text(phrase_tokens(h)), actors))]
+        group = tuple(a for _, a in found)
+        if group:
+            actors.note_group(group)
+        return group, {h.i for h, _ in found}
 
     def _actors_for(self, head: Token, actors: DocumentActors,
                     reporter: Actor | None) -> tuple[tuple[Actor, ...], set[int]]:
@@ -143,8 +175,17 @@ class Coder:
     def _resolve_token(self, tok: Token, text: str, actors: DocumentActors) -> Actor | None:
         proper = tok.pos_ == "PROPN" or tok.ent_type_ in PROPER_ENTS
         actor = actors.resolve(text, is_proper=proper)
-        if actor is not None:
+        if actor is not None and (actor.resolved or not proper):
             return actor
+        if proper:
+            # A named place as an actor ("took control of Sirte"): CAMEO codes a city by its
+            # country, as civilians (CVL).
+            place = self.gazetteer.lookup(tok.text if tok.ent_type_ != "GPE" else text)
+            if place is not None and place.country and place.precision != "country":
+                return Actor(name=place.name, text=text, country=place.country, sector="CVL",
+                             id=place.geonameid, type="place", resolution="place")
+            if actor is not None:
+                return actor
         # "Turkey's decision", "the leaders of Egypt": the actor is the possessor or the "of" noun.
         for c in tok.children:
             if c.dep_ == "poss":
@@ -195,6 +236,30 @@ class Coder:
             confidence=_confidence(cand),
             extras={"depth": _depth(match.token), "status_cue": cand.modality.cue},
         )
+
+
+def _informative(actor: Actor) -> bool:
+    """An actor worth an event: it has a country, an identity, an IGO/NGO sector or a name."""
+    return bool(actor.country or actor.id or actor.sector in {"IGO", "NGO"} or actor.resolution == "unresolved")
+
+
+# Ways a noun trigger can hang below another word without being an event of its own.
+CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "conj", "amod", "nmod", "appos", "attr"})
+
+
+def _stands_alone(noun: Token, verb_heads: set[int]) -> bool:
+    """False for a noun that is the content of a verb trigger ("called for a ceasefire"), a
+    predicate ("is an attack on ..."), or a description ("see it as a threat")."""
+    if noun.dep_ == "attr" or (noun.dep_ == "pobj" and noun.head.lower_ == "as"):
+        return False
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ not in CONTENT_DEPS or tok.head is tok:
+            return True
+        tok = tok.head
+        if tok.i in verb_heads:
+            return False
+    return True
 
 
 def _event_id(doc_id: str, offset: int, event_type: str) -> str:

@@ -150,4 +150,6 @@ def find_reporter(trigger: Token) -> Token | None:
         dep, tok = tok.dep_, tok.head
         if dep in {"ccomp", "parataxis"} and tok.lemma_.lower() in SAY_VERBS:
             return subject_of(tok)
+        if dep in {"advcl", "relcl", "acl"}:  # "..., while X did Y": the frame stops here
+            return None
     return None

@@ -58,13 +58,15 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _neighbourhood(head: Token) -> list[tuple[Token, int]]:
+def _neighbourhood(head: Token) -> list[tuple[Token, int, bool]]:
     """Tokens near `head` in the tree, with their depth, not crossing into other clauses.
 
-    Adds the head's own governor when the head is a relative or participial clause, since
-    "the deal Turkey struck" puts the object of "struck" above it in the tree.
+    The flag marks an antecedent: the noun a relative clause describes, which stands before
+    the verb although it is its object ("the deal Turkey struck"). Besides the parse's own
+    relative clauses, a verb with no object right after a name ("a deal Turkey struck") is
+    read as a reduced relative clause, which the small parser often gets wrong.
     """
-    found: list[tuple[Token, int]] = []
+    found: list[tuple[Token, int, bool]] = []
     frontier = [(head, 0)]
     while frontier:
         tok, depth = frontier.pop()
@@ -73,10 +75,18 @@ def _neighbourhood(head: Token) -> list[tuple[Token, int]]:
         for child in tok.children:
             if child.dep_ in CLAUSE_DEPS and not (child.dep_ == "conj" and child.pos_ in NOUN_TAGS):
                 continue
-            found.append((child, depth + 1))
+            found.append((child, depth + 1, False))
             frontier.append((child, depth + 1))
+    if head.pos_ != "VERB":
+        return found
     if head.dep_ in {"relcl", "acl"} and head.head is not head:
-        found.append((head.head, 1))
+        found.append((head.head, 1, True))
+    elif not any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children):
+        i = head.i - 1
+        while i > head.sent.start and head.doc[i].pos_ == "PROPN":
+            i -= 1
+        if i < head.i - 1 and head.doc[i].pos_ == "NOUN":
+            found.append((head.doc[i], 1, True))
     return found
 
 
@@ -106,7 +116,7 @@ class TriggerIndex:
         entries = self.candidates(token)
         if not entries:
             return None
-        near: list[tuple[Token, int]] | None = None
+        near: list[tuple[Token, int, bool]] | None = None
         for entry in entries:
             if entry.requires_object and not _object_lemmas(token) & set(entry.requires_object):
                 continue
@@ -143,17 +153,22 @@ def _object_lemmas(head: Token) -> set[str]:
     return {_lemma(o) for o in objs}
 
 
-def _match_words(head: Token, entry: Entry, near: list[tuple[Token, int]]) -> tuple[Token, ...] | None:
-    """Each non-head word of the entry must be a distinct nearby token with that lemma."""
+def _match_words(head: Token, entry: Entry, near: list[tuple[Token, int, bool]]) -> tuple[Token, ...] | None:
+    """Each non-head word of the entry must be a distinct nearby token with that lemma, on the
+    same side of the head as in the entry ("carried out strikes", "air strikes"), except an
+    antecedent object, which English puts before its verb."""
     chosen: list[Token] = [head]
     taken = {head.i}
     for k, word in enumerate(entry.words):
         if k == entry.head:
             continue
+        after = k > entry.head
         best: Token | None = None
         best_depth = MAX_DEPTH + 1
-        for tok, depth in near:
+        for tok, depth, antecedent in near:
             if tok.i in taken or depth >= best_depth:
+                continue
+            if not antecedent and (tok.i > head.i) != after:
                 continue
             if _lemma(tok) == word or tok.lower_ == word:
                 best, best_depth = tok, depth

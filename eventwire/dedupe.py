@@ -156,9 +156,11 @@ def dates_match(a: date | None, pa: str | None, b: date | None, pb: str | None) 
     return a.year == b.year
 
 
-def date_window(d: date) -> tuple[date, date]:
-    """Stored dates that could match `d` at any precision: its year, with a week's margin."""
-    return date(d.year, 1, 1) - timedelta(days=7), date(d.year, 12, 31) + timedelta(days=7)
+def candidate_dates(d: date) -> set[date]:
+    """Stored dates that could match `d` at some precision: the days within a week of it,
+    and the first day of its month and of its year (how months and years are stored)."""
+    days = {d + timedelta(days=k) for k in range(-7, 8)}
+    return days | {date(d.year, d.month, 1), date(d.year, 1, 1)}
 
 
 def _sides_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -179,3 +179,22 @@ def test_resume_after_kill_9(tmp_path):
         frame = store.events(limit=1000)
         assert frame["num_articles"].tolist() == [3] * 100
         assert store.documents(limit=1000)["id"].is_unique
+
+
+@pytest.mark.slow
+def test_real_coder_output_is_stored_whole(tmp_path, seed_text):
+    """The seed article through the real coder: every coded event is a stored mention."""
+    from eventwire.pipeline import code_documents
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "seed.txt").write_text(seed_text, encoding="utf-8")
+    settings = Settings()
+    with ew_store.open(str(tmp_path / "s.duckdb")) as store:
+        summary = ingest([tmp_path / "news"], store, settings, default_published=date(2020, 1, 8))
+        doc = Document("seed", seed_text, published=date(2020, 1, 8))
+        coded_events = next(iter(code_documents([doc], settings))).events
+        assert summary.mentions == len(coded_events) and summary.errors == ()
+        assert store.count_events() == summary.events <= summary.mentions
+        if coded_events:
+            stored = store.event(store.events(limit=1)["event_id"].item())
+            assert stored.mentions[0].evidence.sentence in seed_text

@@ -72,6 +72,17 @@ def test_same_event(new, expected):
     assert dedupe.same_event(new, key()) is expected
 
 
+@pytest.mark.parametrize("stored, precision", [
+    (date(2020, 3, 3), "day"), (date(2020, 3, 17), "day"), (date(2020, 3, 1), "month"),
+    (date(2020, 1, 1), "year"),
+])
+def test_candidate_dates_cover_every_match(stored, precision):
+    d = date(2020, 3, 10)
+    assert dedupe.dates_match(d, "day", stored, "week" if precision == "day" else precision)
+    assert stored in dedupe.candidate_dates(d)
+    assert date(2020, 3, 18) not in dedupe.candidate_dates(d)
+
+
 def test_best_match_prefers_identical_sentence_then_nearest_date():
     old_near = key("e1", "a", day=date(2020, 1, 6), sentence="LNA struck GNA.")
     old_far = key("e0", "c", day=date(2020, 1, 5), sentence="LNA hit GNA.")

@@ -58,6 +58,7 @@ class _Plan:
     actor_rows: list[tuple[Any, ...]] = field(default_factory=list)
     mention_rows: list[tuple[Any, ...]] = field(default_factory=list)
     original: dict[str, MergeKey] = field(default_factory=dict)
+    taken_ids: set[str] = field(default_factory=set)  # coded ids already used by stored events
 
     def index(self, key: MergeKey) -> None:
         self.candidates[key.event_id] = key
@@ -131,12 +132,14 @@ def write_batch(db: Backend, coded: Sequence[CodedDocument]) -> AddResult:
     plan = _Plan()
     keys = [dedupe.key_of(e) for e in events]
     _load_candidates(db, keys, plan)
+    plan.taken_ids = {r[0] for r in db.fetchall(
+        "SELECT event_id FROM events WHERE event_id = ANY(?)", ([e.event_id for e in events],))}
     # 4.
     merged = 0
     for event, key in zip(events, keys):
         match = dedupe.best_match(key, plan.near(key))
         if match is None:
-            event_id = _fresh_id(db, event, plan)
+            event_id = _fresh_id(event, plan)
             key = replace(key, event_id=event_id)
             plan.new_events[event_id] = event
             plan.index(key)
@@ -200,14 +203,13 @@ def _load_candidates(db: Backend, keys: list[MergeKey], plan: _Plan) -> None:
         return
     actor_keys = sorted({k for key in keys for k in (*key.source_keys, *key.target_keys)})
     types = sorted({t for key in keys for t in dedupe.type_family(key.event_type)})
-    dated = [dedupe.date_window(key.date) for key in keys if key.date]
+    dates = sorted({d for key in keys if key.date for d in dedupe.candidate_dates(key.date)})
     ids: set[str] = set()
-    if actor_keys and dated:
-        lo, hi = min(w[0] for w in dated), max(w[1] for w in dated)
+    if actor_keys and dates:
         ids |= {r[0] for r in db.fetchall(
             "SELECT DISTINCT e.event_id FROM events e JOIN event_actors a ON a.event_id = e.event_id "
-            "WHERE a.actor_key = ANY(?) AND e.event_type = ANY(?) AND e.date BETWEEN ? AND ?",
-            (actor_keys, types, lo, hi),
+            "WHERE a.actor_key = ANY(?) AND e.event_type = ANY(?) AND e.date = ANY(?)",
+            (actor_keys, types, dates),
         )}
     sentences = sorted({s for key in keys for s in key.sentences})
     ids |= {r[0] for r in db.fetchall(
@@ -250,16 +252,12 @@ def load_keys(db: Backend, ids: list[str]) -> list[MergeKey]:
     ]
 
 
-def _fresh_id(db: Backend, event: Event, plan: _Plan) -> str:
+def _fresh_id(event: Event, plan: _Plan) -> str:
     """The first report's coded id, unless another event holds it already."""
-    event_id = event.event_id
-    taken = event_id in plan.candidates or db.fetchone(
-        "SELECT 1 FROM events WHERE event_id = ?", (event_id,)
-    )
-    if taken:
-        digest = hashlib.sha1(f"{event.doc_id}\x1f{event.event_id}".encode()).hexdigest()[:16]
-        event_id = f"ev-{digest}"
-    return event_id
+    if event.event_id not in plan.candidates and event.event_id not in plan.taken_ids:
+        return event.event_id
+    digest = hashlib.sha1(f"{event.doc_id}\x1f{event.event_id}".encode()).hexdigest()[:16]
+    return f"ev-{digest}"
 
 
 def _new_actors(actors: tuple[Actor, ...], known: tuple[str, ...]) -> tuple[Actor, ...]:

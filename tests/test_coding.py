@@ -48,9 +48,10 @@ MAIN_EVENTS = [
     ("Ukraine asked Germany for more air defence systems.", "REQUEST", {"UKR"}, {"DEU"}),
     ("The Taliban seized control of Kandahar.", "COERCE", {"AFG"}, set()),
     ("Ethiopian troops withdrew from the disputed border town.", "RETREAT", {"ETH"}, set()),
-    ("Colombia's government released 40 rebel prisoners.", "CONCEDE", {"COL"}, set()),
+    # PLOVER codes releasing prisoners and restoring relations as RETREAT and SUPPORT.
+    ("Colombia's government released 40 rebel prisoners.", "RETREAT", {"COL"}, set()),
     ("Saudi Arabia deployed troops to the Yemeni border.", "MOBILIZE", {"SAU"}, set()),
-    ("Kenya and Somalia will restore diplomatic relations.", "COOPERATE", {"KEN", "SOM"}, set()),
+    ("Kenya and Somalia will restore diplomatic relations.", "SUPPORT", {"KEN", "SOM"}, set()),
     ("Hamas fighters fired rockets at Israel.", "ASSAULT", {"PSE"}, {"ISR"}),
     ("Poland was criticised by the European Commission over judicial reforms.", "ACCUSE", {"IGO"}, {"POL"}),
     ("Brazil called on Venezuela to hold free elections.", "REQUEST", {"BRA"}, {"VEN"}),
@@ -73,7 +74,7 @@ STATUSES = [
     ("Turkey plans to send troops to Libya.", "MOBILIZE", "intended"),
     ("Russia did not attack the convoy, the ministry said.", "ASSAULT", "negated"),
     ("Rebels allegedly killed twelve villagers near Beni.", "ASSAULT", "alleged"),
-    ("The United Nations urged both sides to withdraw their forces.", "RETREAT", "requested"),
+    ("The United Nations urged Ethiopia to withdraw its forces from Tigray.", "RETREAT", "requested"),
     ("Egypt condemned the attack on Tuesday.", "ACCUSE", "asserted"),
 ]
 

@@ -73,7 +73,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         return subj
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:
         return None
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
@@ -95,7 +95,7 @@ def _prep_objects(tokens: Sequence[Token], prep_lemma: str) -> Iterator[Token]:
         for c in tok.children:
             if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep_lemma:
                 obj = _pobj(c)
-                if obj is not None:
+                if obj is not None and obj.ent_type_ not in NOT_ACTOR_ENTS:
                     yield obj
 
 
@@ -112,7 +112,7 @@ def _governor(noun: Token) -> Token | None:
     """The verb a nominal trigger is an argument of ("held talks", "stressed opposition")."""
     tok = noun
     for _ in range(3):
-        if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "conj"} and tok.head is not tok:
+        if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "conj"} and tok.head.i != tok.i:
             if tok.head.pos_ in {"VERB", "AUX"}:
                 return tok.head
             tok = tok.head
@@ -170,12 +170,22 @@ def _verb_role(verb: Token, tokens: Sequence[Token], spec: Sequence[str], passiv
             found = [obj] if obj is not None else []
         elif where == "between":
             found = list(_prep_objects(tokens, "between"))
+        elif where in {"possessor", "compound"}:
+            # "expelled two Russian diplomats", "froze Iran's assets": the actor modifies the object
+            found = [c for t in tokens[1:] for c in t.children if _modifier_actor(c, where)]
         else:
             found = list(_prep_objects(tokens, where))
         found = [t for t in found if t not in tokens]
         if found:
             return found[:1]
     return []
+
+
+def _modifier_actor(tok: Token, where: str) -> bool:
+    if where == "possessor":
+        return tok.dep_ == "poss"
+    return tok.dep_ in {"compound", "amod", "nmod"} and (
+        tok.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or tok.pos_ == "PROPN")
 
 
 def _noun_role(noun: Token, tokens: Sequence[Token], spec: Sequence[str]) -> list[Token]:
@@ -314,12 +324,25 @@ def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()
         tok, depth = frontier.pop()
         for child in tok.children:
             if child.i in blocked or child.dep_ in {"punct", "cc"} or (
-                    tok is head and child.dep_ in SUBJECT_DEPS):
+                    tok.i == head.i and child.dep_ in SUBJECT_DEPS):
+                continue
+            if depth < 4:
+                frontier.append((child, depth + 1))
+            if child.i in skip or child.ent_type_ in NOT_ACTOR_ENTS or _is_locative(child):
                 continue
             if child.pos_ == "PROPN" or child.ent_type_ in ACTOR_ENTS or (
                     child.pos_ == "NOUN" and any(g.ent_type_ in ACTOR_ENTS for g in child.children
                                                  if g.dep_ in {"amod", "compound"})):
                 seen.append((depth, child.i, child))
-            if depth < 4:
-                frontier.append((child, depth + 1))
     return [t for _, _, t in sorted(seen)]
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "through", "near", "across", "around", "outside", "inside",
+                            "along", "within", "throughout", "into", "from"})
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _is_locative(tok: Token) -> bool:
+    """A place named after a locative preposition is where something happened, not to whom."""
+    return (tok.ent_type_ in {"GPE", "LOC", "FAC"} and tok.dep_ == "pobj"
+            and tok.head.lower_ in LOCATIVE_PREPS)

@@ -19,6 +19,7 @@ from eventwire.coding.arguments import (
     Arguments,
     distribute_of,
     find_arguments,
+    NOT_ACTOR_ENTS,
     left_subject,
     nearby_mentions,
     phrase_text,
@@ -173,6 +174,8 @@ class Coder:
         return tuple(out), used
 
     def _resolve_token(self, tok: Token, text: str, actors: DocumentActors) -> Actor | None:
+        if tok.ent_type_ in NOT_ACTOR_ENTS:
+            return None
         proper = tok.pos_ == "PROPN" or tok.ent_type_ in PROPER_ENTS
         actor = actors.resolve(text, is_proper=proper)
         if actor is not None and (actor.resolved or not proper):
@@ -254,7 +257,7 @@ def _stands_alone(noun: Token, verb_heads: set[int]) -> bool:
         return False
     tok = noun
     for _ in range(4):
-        if tok.dep_ not in CONTENT_DEPS or tok.head is tok:
+        if tok.dep_ not in CONTENT_DEPS or tok.head.i == tok.i:
             return True
         tok = tok.head
         if tok.i in verb_heads:
@@ -268,7 +271,7 @@ def _event_id(doc_id: str, offset: int, event_type: str) -> str:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth

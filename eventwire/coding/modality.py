@@ -65,7 +65,7 @@ def _clause_verb(trigger: Token) -> Token:
     for _ in range(3):
         if tok.pos_ in {"VERB", "AUX"}:
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return trigger
@@ -84,7 +84,7 @@ def status_of(trigger: Token, *, is_noun: bool) -> Modality:
             if c.dep_ == "amod" and c.lower_ in INTEND_ADJECTIVES:
                 return Modality("intended", reporter, c.text)
         verb = _clause_verb(trigger)
-        if verb is trigger:
+        if verb.i == trigger.i:
             return Modality("asserted", reporter, None)
         if trigger.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in REQUEST_VERBS:
             return Modality("requested", reporter, verb.text)
@@ -111,7 +111,7 @@ def _verb_status(verb: Token, *, framing_only: bool) -> tuple[str, str | None]:
         if c.dep_ == "advmod" and c.lower_ in ALLEGE_ADVERBS:
             return "alleged", c.text
     # The verb that governs this clause: "plans to attack", "urged X to declare", "claimed Y attacked".
-    if verb.dep_ in {"xcomp", "ccomp", "pcomp", "advcl"} and verb.head is not verb:
+    if verb.dep_ in {"xcomp", "ccomp", "pcomp", "advcl"} and verb.head.i != verb.i:
         gov = verb.head
         if gov.dep_ == "prep":  # "accused X of attacking"
             gov = gov.head
@@ -145,7 +145,7 @@ def find_reporter(trigger: Token) -> Token | None:
     """
     tok = trigger
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         dep, tok = tok.dep_, tok.head
         if dep in {"ccomp", "parataxis"} and tok.lemma_.lower() in SAY_VERBS:

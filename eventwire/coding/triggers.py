@@ -79,7 +79,7 @@ def _neighbourhood(head: Token) -> list[tuple[Token, int, bool]]:
             frontier.append((child, depth + 1))
     if head.pos_ != "VERB":
         return found
-    if head.dep_ in {"relcl", "acl"} and head.head is not head:
+    if head.dep_ in {"relcl", "acl"} and head.head.i != head.i:
         found.append((head.head, 1, True))
     elif not any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children):
         i = head.i - 1

@@ -17,10 +17,17 @@ log = logging.getLogger(__name__)
 
 @Language.component("eventwire_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    """Start a sentence after every line break: headlines and paragraphs never run together.
+
+    The word after a paragraph's first word is pinned inside the sentence, since the small
+    parser otherwise tends to cut a one-word sentence off the start of a paragraph.
+    """
+    n = len(doc)
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+            if tok.i + 2 < n and not doc[tok.i + 2].is_space:
+                doc[tok.i + 2].is_sent_start = False
     return doc
 
 

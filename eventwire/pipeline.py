@@ -23,7 +23,7 @@ from eventwire.config import Settings
 from eventwire.records import Document, Event
 
 if TYPE_CHECKING:
-    from eventwire.coding import Coder
+    from eventwire.coding.coder import Coder
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def code_documents(
     docs: Iterable[Document], settings: Settings = Settings(), *, coder: "Coder | None" = None
 ) -> Iterator[CodedDocument]:
     """Code each document into PLOVER events, in order, one `CodedDocument` per input."""
-    from eventwire.coding import Coder
+    from eventwire.coding.coder import Coder
     from eventwire.nlp import load_pipeline
 
     nlp = load_pipeline(settings.model)

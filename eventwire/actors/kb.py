@@ -140,7 +140,7 @@ class KnowledgeBase:
             self._index(e)
         spans = [*self.names, *self.demonyms, *self.role_nouns]
         self.max_span = max((k.count(" ") + 1 for k in spans), default=1)
-        self.fuzzy_keys = [k for k in self.names if len(k) >= 5 and k.upper() != k]
+        self.fuzzy_keys = [k for k in dict.fromkeys([*self.names, *self.surnames]) if len(k) >= 5 and k.upper() != k]
 
     def _add(self, index: dict[str, list[str]], k: str, ident: str) -> None:
         ids = index.setdefault(k, [])

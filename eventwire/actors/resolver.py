@@ -36,6 +36,8 @@ _DROP_MODIFIERS = re.compile(
 _LED = re.compile(r"-led\b", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)?")
 _PREPOSITIONS = ("of", "in", "from", "for")
+# A parenthetical that restates the name as an acronym: "(GNA)", "(M23)", "(SPLM-N)".
+_ACRONYM_LIKE = re.compile(r"^[A-Z][A-Za-z0-9./&-]*[A-Z0-9]$")
 # Lower-case particles that belong inside personal names ("Osama bin Laden", "Ursula von der Leyen").
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "der", "van", "von", "le", "la", "du", "dos", "ben"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -67,6 +69,7 @@ class _Mention:
     actor: Actor
     kind: str  # person | plural | country | org | group | body | other
     tick: int
+    words: tuple[str, ...]  # the folded tokens of the actor's name, for partial matches
 
 
 class ActorResolver:
@@ -102,7 +105,8 @@ class DocumentActors:
     def explain(self, phrase: str, *, is_proper: bool = False) -> tuple[Actor | None, str]:
         """`resolve` with the reason, as a sentence for `eventwire actors lookup`."""
         actor, why, kind = self._phrase(phrase.strip(), is_proper)
-        if actor is not None and actor.resolution == "role" and actor.country is None and actor.sector != "IGO":
+        if actor is not None and actor.resolution == "role" and actor.country is None and actor.id is None \
+                and actor.sector != "IGO":
             home = self.dominant_country()
             if home:
                 name = actor.name if actor.type == "person" else f"{self.kb.country_name(home)} {actor.name}"
@@ -151,13 +155,16 @@ class DocumentActors:
 
     def _remember(self, actor: Actor, kind: str) -> None:
         self._tick += 1
-        self._mentions.append(_Mention(actor, kind, self._tick))
+        words = tuple(t.lower() for t in tx.tokens(actor.name) if t != "'s")
+        self._mentions.append(_Mention(actor, kind, self._tick, words))
         if actor.country and actor.resolution != "coreference":
             self._countries[actor.country] += 1
 
     def _latest(self, kinds: set[str]) -> tuple[Actor, ...]:
         for m in reversed(self._mentions):
-            if m.kind in kinds:
+            # A group named in the plural ("the Houthis") is still "the group".
+            plural_group = m.kind == "plural" and "group" in kinds and m.actor.type in _ORG_TYPES
+            if m.kind in kinds or plural_group:
                 return (m.actor,)
         return ()
 
@@ -184,8 +191,7 @@ class DocumentActors:
         for m in reversed(self._mentions):
             if m.kind not in ("person", "org", "group", "other"):
                 continue
-            have = [t.lower() for t in tx.tokens(m.actor.name) if t != "'s"]
-            if len(want) < len(have) and all(w in have for w in want):
+            if len(want) < len(m.words) and all(w in m.words for w in want):
                 return m.actor
         return None
 
@@ -204,7 +210,7 @@ class DocumentActors:
         whole = self._named(words, phrase, whole=True)
         if whole:
             return whole
-        if paren and paren.group(1).strip():
+        if paren and _ACRONYM_LIKE.match(paren.group(1).strip()):
             inner = self._named(tx.raw_tokens(paren.group(1)), phrase, whole=True)
             if inner:
                 return inner
@@ -318,8 +324,13 @@ class DocumentActors:
                     i += 1
                     continue
                 seg = _Segment("proper" if proper else "word", (w,))
-            # A modifier noun before another role noun ("military officials") modifies it; a
-            # role noun followed by a role noun ("government troops") leaves the later as head.
+            # A capitalised institution noun right after an unknown proper word is part of a
+            # name ("Homeland Union"); a capitalised title is not ("Investment Minister Tran").
+            if (seg.kind == "role" and seg.noun and seg.noun.kind != "person" and out
+                    and out[-1].kind == "proper" and tx.is_capitalised(seg.words[0])):
+                out[-1] = _Segment("proper", out[-1].words + seg.words)
+                i += len(seg.words)
+                continue
             out.append(seg)
             i += len(seg.words)
         return out
@@ -376,19 +387,24 @@ class DocumentActors:
         return self._proper_head(_Segment("proper", head.words), before, text, is_proper, owner)
 
     def _modifiers(self, before: list[_Segment]) -> tuple[Actor | None, str | None]:
-        """The owner named before a head (nearest first) and any sector modifier."""
-        owner: Actor | None = None
+        """The owner named before a head and any sector modifier. A state (demonym, country,
+        capital) wins over an organisation or person ("Serbian Labour Minister" is Serbian)."""
+        states: list[Actor] = []
+        others: list[Actor] = []
         sector: str | None = None
         for seg in reversed(before):
             if seg.kind == "modifier" and sector is None:
                 sector = seg.sector
             elif seg.kind == "role" and sector is None and seg.words[-1].lower() in self.kb.modifiers:
                 sector = self.kb.modifiers[seg.words[-1].lower()]
-            elif seg.kind == "demonym" and owner is None:
+            elif seg.kind == "demonym":
                 entry = self.kb.entries[seg.ids[0]]
-                owner, _ = self.kb.actor(entry, seg.text, "normalised", self.published)
-            elif seg.kind == "name" and owner is None:
-                owner, _ = self.kb.actor(self._choose(seg.ids), seg.text, "normalised", self.published)
+                states.append(self.kb.actor(entry, seg.text, "normalised", self.published)[0])
+            elif seg.kind in ("name", "surname"):
+                entry = self._choose(seg.ids)
+                actor = self.kb.actor(entry, seg.text, "normalised", self.published)[0]
+                (states if entry.type == "country" else others).append(actor)
+        owner = states[0] if states else (others[0] if others else None)
         return owner, sector
 
     def _role_head(self, head: _Segment, before: list[_Segment], text: str, owner: Actor | None) -> tuple[Actor, str, str]:
@@ -418,7 +434,7 @@ class DocumentActors:
         if len(k) >= 5:
             hit = process.extractOne(k, self.kb.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold)
             if hit:
-                entry = self._choose(self.kb.names[hit[0]])
+                entry = self._choose(self.kb.names.get(hit[0]) or self.kb.surnames[hit[0]])
                 actor, why, kind = self._from_entry(entry, text, "fuzzy", hit[0])
                 return actor, f"{head.text!r} is close ({hit[1]:.0f}) to {hit[0]!r}: " + why, kind
         named, sector_mod = self._modifiers(before)
@@ -427,6 +443,9 @@ class DocumentActors:
         country = owner.country if owner else None
         if title is not None and title.noun is not None:
             sector = sector_mod or title.noun.sector
+            if owner is not None and owner.type in _ORG_TYPES:
+                sector = owner.sector
+                country = owner.country
             actor = Actor(name=head.text, text=text, country=country, sector=sector, id=None,
                           cameo_code=cameo(country, sector), type="person", resolution="role")
             return actor, f"unknown name {head.text!r} with the title {title.text!r} -> {sector}", "person"

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from eventwire.actors.kb import ACTOR_SUFFIXES, default_user_dir, read_actor_file
-from eventwire.actors.schema import SECTORS, ActorEntry, ActorFile, Role, TYPES
+from eventwire.actors.schema import SECTORS, ActorEntry, ActorFile, Role
 from eventwire.errors import DataFileError
 
 _CODE = re.compile(r"\[\s*([A-Z]{3,})\s*([<>]?\s*\d{8})?\s*(?:-\s*(\d{8}))?\s*\]")
@@ -78,7 +78,6 @@ class _Block:
         code = self.base or (self.roles[0].title if self.roles else None)
         country, sector = _split(code) if code else (None, None)
         kind = "person" if self.roles else ("igo" if sector == "IGO" else "organisation")
-        assert kind in TYPES
         return ActorEntry(
             id=_slug(self.name), name=self.name, type=kind, country=country, sector=sector,
             cameo_code=code, aliases=tuple(dict.fromkeys(self.aliases)), roles=tuple(self.roles),

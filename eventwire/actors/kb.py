@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from eventwire.actors import text as tx
-from eventwire.actors.schema import ActorEntry, ActorFile, Role, RoleNoun, parse_document
+from eventwire.actors.schema import ActorEntry, ActorFile, Role, RoleNoun, cameo, parse_document
 from eventwire.errors import DataFileError
 from eventwire.records import Actor
 
@@ -105,12 +105,6 @@ def state_on(entry: ActorEntry, on: date | None) -> ActorState:
             f"no role on {on_text}; former {last.title} until {last.end}",
         )
     return ActorState(entry.country, entry.sector, None, f"no dated role on {on_text}; base sector")
-
-
-def cameo(country: str | None, sector: str | None) -> str | None:
-    if country is None:
-        return sector if sector == "IGO" else None
-    return country + (sector or "")
 
 
 class KnowledgeBase:

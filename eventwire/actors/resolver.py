@@ -274,8 +274,7 @@ class DocumentActors:
             owner_words, head_words = words[:cut], words[cut + 1:]
             if not head_words:
                 return self._structure(owner_words, text, is_proper)
-            actor, why, kind = self._segments(head_words, text, is_proper, owner_words)
-            return actor, why, kind
+            return self._segments(head_words, text, is_proper, owner_words)
         return self._segments(words, text, is_proper, [])
 
     def _owner(self, words: Sequence[str]) -> Actor | None:

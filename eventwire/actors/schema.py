@@ -176,7 +176,7 @@ def _role(raw: Any, country: str | None, path: Path, where: str) -> Role:
     return role
 
 
-def _cameo(country: str | None, sector: str | None) -> str | None:
+def cameo(country: str | None, sector: str | None) -> str | None:
     if country is None:
         return sector if sector == "IGO" else None
     return country + (sector or "")
@@ -198,7 +198,7 @@ def country_entry(raw: Any, path: Path) -> ActorEntry:
         type=kind,
         country=iso3,
         sector=sector,
-        cameo_code=_cameo(iso3, sector),
+        cameo_code=cameo(iso3, sector),
         aliases=_strings(raw.get("aliases"), path, where, "aliases"),
         ambiguous=_strings(raw.get("ambiguous"), path, where, "ambiguous"),
         adj=_strings(raw.get("adj"), path, where, "adj"),
@@ -236,7 +236,7 @@ def actor_entry(raw: Any, path: Path) -> ActorEntry:
         type=kind,
         country=country,
         sector=sector,
-        cameo_code=raw.get("cameo_code") or _cameo(country, sector),
+        cameo_code=raw.get("cameo_code") or cameo(country, sector),
         aliases=_strings(raw.get("aliases"), path, where, "aliases"),
         roles=tuple(_role(r, country, path, where) for r in roles),
         ambiguous=_strings(raw.get("ambiguous"), path, where, "ambiguous"),

@@ -238,7 +238,7 @@ def ingest(
 
         def progress(p) -> None:
             bar.update(task, description=(
-                f"{p.documents} articles ({p.articles_per_s:.1f}/s), {p.events} events "
+                f"{p.read} articles ({p.articles_per_s:.1f}/s), {p.mentions} event reports "
                 f"({p.events_per_s:.1f}/s), {p.errors} errors"))
 
         try:
@@ -247,9 +247,16 @@ def ingest(
             raise _fail(str(e), 2) from e
     for source, message in summary.errors:
         err.print(f"[yellow]skipped[/yellow] {message}", highlight=False)
-    out.print(summary.describe(), highlight=False)
+    out.print(_describe(summary), highlight=False)
     if summary.added == 0 and summary.skipped == 0:
         raise typer.Exit(2)
+
+
+def _describe(summary) -> str:
+    return (f"{summary.read} articles read: {summary.added} added, {summary.skipped} already stored, "
+            f"{len(summary.errors)} errors; {summary.mentions} event reports, {summary.events} new events, "
+            f"{summary.merged} merged into known events; {summary.elapsed:.1f} s "
+            f"({summary.articles_per_s:.1f} articles/s)")
 
 
 @app.command()
@@ -336,7 +343,7 @@ def demo(db: DbOpt = "eventwire-demo.duckdb") -> None:
     settings = Settings(db=db)
     with _open_store(db) as store:
         summary = run_ingest(sample_paths(), store, settings)
-        out.print(summary.describe(), highlight=False)
+        out.print(_describe(summary), highlight=False)
         _print_frame(store.events(limit=15), ["date", "event_type", "source_names", "target_names",
                                               "location_name", "num_mentions", "trigger"], "top events")
         _print_frame(store.relations().head(15), ["source_name", "target_name", "events", "mean_goldstein",

@@ -126,6 +126,8 @@ class Coder:
             return None
         if not target and len(source) > 1 and match.entry.event_type in RECIPROCAL:
             target = source
+        else:
+            target = tuple(a for a in target if a not in source)
         return Candidate(match, source, target, frozenset(src_tokens | tgt_tokens), modality, reporter)
 
     def _resolve_all(self, heads: Sequence[Token], actors: DocumentActors,

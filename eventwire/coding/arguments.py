@@ -326,6 +326,9 @@ def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()
             if child.i in blocked or child.dep_ in {"punct", "cc"} or (
                     tok.i == head.i and child.dep_ in SUBJECT_DEPS):
                 continue
+            if child.dep_ in {"advcl", "relcl", "parataxis"} and any(
+                    g.dep_ in SUBJECT_DEPS for g in child.children):
+                continue  # another clause with its own subject: about something else
             if depth < 4:
                 frontier.append((child, depth + 1))
             if child.i in skip or child.ent_type_ in NOT_ACTOR_ENTS or _is_locative(child):

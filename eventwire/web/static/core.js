@@ -37,6 +37,8 @@
   EW.s = (tag, attrs, ...children) => build(document.createElementNS(SVG_NS, tag), attrs, children);
   EW.clear = (node) => { while (node.firstChild) node.removeChild(node.firstChild); return node; };
   EW.fmt = (n) => Number(n).toLocaleString("en");
+  /** 950, 9.5k, 95k, 1.2M: counts that fit inside a map circle. */
+  EW.short = (n) => (n < 1000 ? String(n) : n < 1e6 ? +(n / 1e3).toFixed(n < 1e4 ? 1 : 0) + "k" : +(n / 1e6).toFixed(1) + "M");
 
   /* ---- filters, kept in the hash so a view can be shared as a link ---- */
   EW.FILTERS = ["since", "until", "country", "actor", "type", "text"];

@@ -38,6 +38,13 @@
       }
       temp = Math.max(1, temp * 0.985);
     }
+    // Stretch the result to fill the frame, whatever the repulsion left unused.
+    const xs = nodes.map((v) => v.x), ys = nodes.map((v) => v.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    for (const v of nodes) {
+      v.x = x1 > x0 ? 50 + ((v.x - x0) / (x1 - x0)) * (NET_W - 100) : NET_W / 2;
+      v.y = y1 > y0 ? 25 + ((v.y - y0) / (y1 - y0)) * (NET_H - 50) : NET_H / 2;
+    }
   }
 
   function edgeColor(e) {
@@ -225,6 +232,7 @@
 
   /* ---------------- map with clustered places ---------------- */
   let outlines = null;
+  const RATIO = 1.5; // the map's width over its height, as in app.css
 
   function cluster(places, radius) {
     const clusters = [];
@@ -257,20 +265,24 @@
     const draw = () => {
       svg.setAttribute("viewBox", view.join(" "));
       clear(dots);
-      const w = view[2], maxE = Math.max(...places.map((p) => p.events), 1);
-      for (const c of cluster(places, w / 30)) {
-        const r = (w / 120) * (1 + 2.5 * Math.sqrt(c.events / maxE));
+      const w = view[2], reach = w / 22, found = cluster(places, reach);
+      const maxE = Math.max(...found.map((c) => c.events), 1);
+      for (const c of found) {
+        // At most half the clustering distance, so two clusters never overlap.
+        const r = (reach / 2) * (0.5 + 0.5 * Math.sqrt(c.events / maxE));
+        const label = EW.short(c.events);
         const names = c.places.slice(0, 8).map((p) => `${p.name}: ${p.events}`).join("\n");
         dots.append(s("g", { class: "cluster", "data-places": c.places.length,
           onclick: () => { if (c.places.length > 1) { view = zoomTo(c, w / 3); draw(); } } },
         s("title", { text: names + (c.places.length > 8 ? `\n… ${c.places.length - 8} more places` : "") }),
         s("circle", { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2) }),
-        c.events > 1 ? s("text", { x: c.x.toFixed(2), y: (c.y + r * 0.35).toFixed(2), "font-size": (r * 0.9).toFixed(2) }, EW.fmt(c.events)) : null));
+        c.events > 1 ? s("text", { x: c.x.toFixed(2), y: (c.y + r * 0.35).toFixed(2),
+          "font-size": Math.min(r * 0.9, (2.6 * r) / label.length).toFixed(2) }, label) : null));
       }
     };
     const zoom = (f) => {
       const [x, y, w, hh] = view, cx = x + w / 2, cy = y + hh / 2;
-      const nw = Math.min(360, Math.max(4, w * f)), nh = nw / 2;
+      const nw = Math.min(360, Math.max(4, w * f)), nh = nw / RATIO;
       view = [cx - nw / 2, cy - nh / 2, nw, nh]; draw();
     };
     draw();
@@ -283,13 +295,13 @@
   };
 
   function fit(places) {
-    if (!places.length) return [0, 0, 360, 180];
+    if (!places.length) return [0, 90 - 180 / RATIO, 360, 360 / RATIO];
     const xs = places.map((p) => p.lon + 180), ys = places.map((p) => 90 - p.lat);
     let x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
     let w = Math.max(x1 - x0, 16) * 1.3, hh = Math.max(y1 - y0, 8) * 1.3;
-    if (w < hh * 2) w = hh * 2; else hh = w / 2;
-    w = Math.min(w, 360); hh = Math.min(hh, 180);
+    if (w < hh * RATIO) w = hh * RATIO; else hh = w / RATIO;
+    if (w > 360) { w = 360; hh = 360 / RATIO; }
     return [(x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - hh / 2, w, hh];
   }
-  function zoomTo(c, w) { return [c.x - w / 2, c.y - w / 4, w, w / 2]; }
+  function zoomTo(c, w) { return [c.x - w / 2, c.y - w / RATIO / 2, w, w / RATIO]; }
 })();

@@ -201,3 +201,28 @@ def test_report_works_from_a_file(browser, store_url: str) -> None:
     assert "drones" in pg.locator("#panel").inner_text()
     shot(pg, "report.png")
     ctx.close()
+
+
+def test_seed_article_network(browser, tmp_path: Path, seed_text: str) -> None:
+    """The real coder over the seed article, drawn: the sides of the Libyan war show."""
+    import eventwire.store as st
+    from eventwire.pipeline import code_documents
+    from eventwire.records import Document
+
+    url = str(tmp_path / "seed.duckdb")
+    with st.open(url) as store:
+        store.add_many(code_documents([Document(id="seed", text=seed_text, published=date(2020, 1, 8),
+                                                title="Turkey and Russia push for Libya ceasefire")]))
+    with ServerThread(create_app(url)) as server:
+        ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+        pg = ctx.new_page()
+        pg.goto(server.url)
+        pg.wait_for_selector("html[data-drawn]", state="attached", timeout=15_000)
+        titles = pg.locator("#network .edge title").all_text_contents()
+        shot(pg, "seed-article.png")
+        ctx.close()
+    drawn = " | ".join(titles)
+    assert "Turkey → Government of National Accord" in drawn
+    for backer in ("United Arab Emirates", "Jordan", "Egypt"):
+        assert f"{backer} → Libyan National Army" in drawn
+    assert sum(t.endswith("→ Turkey") or "→ Turkey:" in t for t in titles) >= 4

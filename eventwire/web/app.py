@@ -80,7 +80,9 @@ def create_app(store_url: str, *, write_token: str | None = None, settings: Sett
         yield
         store.close()
 
-    app = FastAPI(title="eventwire", version=eventwire.__version__, lifespan=lifespan,
+    # FastAPI's /docs and /redoc pages load their scripts from a CDN, which breaks the
+    # promise that nothing leaves the machine; the schema stays at /openapi.json.
+    app = FastAPI(title="eventwire", version=eventwire.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political events coded from news (PLOVER/CAMEO), with the evidence behind each.")
     app.state.gate = StoreGate(store)
     app.include_router(router)

@@ -7,15 +7,18 @@
   /* ---------------- actor network ---------------- */
   const NET_W = 640, NET_H = 440, MAX_EDGES = 120;
 
-  /** Fruchterman-Reingold with a fixed seed layout, so the same data draws the same picture. */
-  function layout(nodes, edges) {
-    const n = nodes.length, area = NET_W * NET_H, k = Math.sqrt(area / Math.max(n, 1)) * 0.8;
+  /** Fruchterman-Reingold from a fixed start, so the same data draws the same picture;
+   * the result is stretched to fill the box [x, y, w, h]. */
+  function force(nodes, edges, [bx, by, bw, bh]) {
+    const n = nodes.length;
+    if (n === 1) { nodes[0].x = bx + bw / 2; nodes[0].y = by + bh / 2; return; }
+    const W = 600, H = 400, k = Math.sqrt((W * H) / n) * 0.8;
     nodes.forEach((v, i) => {
       const a = (2 * Math.PI * i) / n;
-      v.x = NET_W / 2 + (NET_W / 3) * Math.cos(a);
-      v.y = NET_H / 2 + (NET_H / 3) * Math.sin(a);
+      v.x = W / 2 + (W / 3) * Math.cos(a);
+      v.y = H / 2 + (H / 3) * Math.sin(a);
     });
-    let temp = NET_W / 8;
+    let temp = W / 8;
     for (let it = 0; it < 300; it++) {
       for (const v of nodes) { v.dx = 0; v.dy = 0; }
       for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
@@ -31,19 +34,66 @@
         a.dx -= (dx / d) * f; a.dy -= (dy / d) * f; b.dx += (dx / d) * f; b.dy += (dy / d) * f;
       }
       for (const v of nodes) {
-        v.dx += (NET_W / 2 - v.x) * 0.05 * k / 10; v.dy += (NET_H / 2 - v.y) * 0.05 * k / 10;
+        v.dx += (W / 2 - v.x) * 0.02; v.dy += (H / 2 - v.y) * 0.02;
         const d = Math.max(Math.hypot(v.dx, v.dy), 0.01), step = Math.min(d, temp);
-        v.x = Math.min(NET_W - 40, Math.max(40, v.x + (v.dx / d) * step));
-        v.y = Math.min(NET_H - 20, Math.max(20, v.y + (v.dy / d) * step));
+        v.x += (v.dx / d) * step;
+        v.y += (v.dy / d) * step;
       }
       temp = Math.max(1, temp * 0.985);
     }
-    // Stretch the result to fill the frame, whatever the repulsion left unused.
     const xs = nodes.map((v) => v.x), ys = nodes.map((v) => v.y);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     for (const v of nodes) {
-      v.x = x1 > x0 ? 50 + ((v.x - x0) / (x1 - x0)) * (NET_W - 100) : NET_W / 2;
-      v.y = y1 > y0 ? 25 + ((v.y - y0) / (y1 - y0)) * (NET_H - 50) : NET_H / 2;
+      v.x = x1 - x0 > 1 ? bx + ((v.x - x0) / (x1 - x0)) * bw : bx + bw / 2;
+      v.y = y1 - y0 > 1 ? by + ((v.y - y0) / (y1 - y0)) * bh : by + bh / 2;
+    }
+  }
+
+  /** Groups of actors linked to one another, largest first. */
+  function components(nodes, edges) {
+    const parent = new Map(nodes.map((v) => [v, v]));
+    const find = (v) => { while (parent.get(v) !== v) v = parent.get(v); return v; };
+    for (const e of edges) parent.set(find(e.from), find(e.to));
+    const groups = new Map();
+    for (const v of nodes) {
+      const root = find(v);
+      if (!groups.has(root)) groups.set(root, []);
+      groups.get(root).push(v);
+    }
+    return [...groups.values()].sort((a, b) => b.length - a.length);
+  }
+
+  /** Each group is laid out on its own in a box of the frame's shape and area ~ size; the
+   * boxes are packed in rows, so small separate groups neither drift to the walls nor crowd the big one. */
+  function layout(nodes, edges) {
+    const ratio = NET_W / NET_H;
+    const groups = components(nodes, edges).map((g) => ({ nodes: g, side: Math.sqrt(g.length) }));
+    // Try each row width that ends a row at a group's edge; keep the one that draws largest.
+    const pack = (rowWidth) => {
+      let x = 0, y = 0, rowH = 0, width = 0;
+      const at = groups.map((g) => {
+        if (x > 0 && x + g.side * ratio > rowWidth + 1e-9) { x = 0; y += rowH; rowH = 0; }
+        const pos = [x, y];
+        x += g.side * ratio; rowH = Math.max(rowH, g.side); width = Math.max(width, x);
+        return pos;
+      });
+      const height = y + rowH;
+      return { at, width, height, scale: Math.min((NET_W - 40) / width, (NET_H - 30) / height) };
+    };
+    let best = null, run = 0;
+    for (const g of groups) {
+      run += g.side * ratio;
+      const p = pack(run);
+      if (!best || p.scale > best.scale) best = p;
+    }
+    const { width, height, scale } = best;
+    groups.forEach((g, i) => { g.at = best.at[i]; });
+    const ox = (NET_W - width * scale) / 2, oy = (NET_H - height * scale) / 2;
+    for (const g of groups) {
+      const hh = g.side * scale, ww = hh * ratio, pad = g.nodes.length > 1 ? hh * 0.12 : 0;
+      const members = new Set(g.nodes);
+      force(g.nodes, edges.filter((e) => members.has(e.from)),
+        [ox + g.at[0] * scale + pad, oy + g.at[1] * scale + pad, ww - 2 * pad, hh - 2 * pad]);
     }
   }
 
@@ -192,9 +242,12 @@
       s("text", { x: TL_PAD.l - 4, y: Y(maxY) + 8, class: "tick", "text-anchor": "end" }, EW.fmt(maxY)),
       s("text", { x: TL_PAD.l - 4, y: Y(0), class: "tick", "text-anchor": "end" }, "0"), bars);
     const ticks = Math.min(bins.length, 7);
+    let lastX = -Infinity;
     for (let i = 0; i < ticks; i++) {
       const b = bins[ticks === 1 ? 0 : Math.round((i * (bins.length - 1)) / (ticks - 1))];
       const x = X(toDay(b.period)) + bw / 2;
+      if (x - lastX < 80) continue; // bins far apart in time can sit close on the axis
+      lastX = x;
       const anchor = x < TL_PAD.l + 30 ? "start" : x > TL_W - 40 ? "end" : "middle";
       svg.append(s("text", { x: x.toFixed(1), y: TL_H - 6, class: "tick", "text-anchor": anchor },
         interval === "month" ? b.period.slice(0, 7) : b.period));

@@ -201,15 +201,21 @@ def _load_candidates(db: Backend, keys: list[MergeKey], plan: _Plan) -> None:
     """Stored events that share an actor key (in a plausible date range) or a sentence."""
     if not keys:
         return
-    actor_keys = sorted({k for key in keys for k in (*key.source_keys, *key.target_keys)})
+    # (actor key, date) pairs per event: the union of keys and of dates over a batch would
+    # cover most of the store when a corpus is about a few actors over a year.
+    pairs = sorted({(k, d) for key in keys if key.date
+                    for k in (*key.source_keys, *key.target_keys)
+                    for d in dedupe.candidate_dates(key.date)})
     types = sorted({t for key in keys for t in dedupe.type_family(key.event_type)})
-    dates = sorted({d for key in keys if key.date for d in dedupe.candidate_dates(key.date)})
     ids: set[str] = set()
-    if actor_keys and dates:
+    if pairs:
         ids |= {r[0] for r in db.fetchall(
-            "SELECT DISTINCT e.event_id FROM events e JOIN event_actors a ON a.event_id = e.event_id "
-            "WHERE a.actor_key = ANY(?) AND e.event_type = ANY(?) AND e.date = ANY(?)",
-            (actor_keys, types, dates),
+            "SELECT DISTINCT e.event_id FROM (SELECT unnest(CAST(? AS TEXT[])) AS k, "
+            "unnest(CAST(? AS DATE[])) AS d) w "
+            "JOIN event_actors a ON a.actor_key = w.k "
+            "JOIN events e ON e.event_id = a.event_id AND e.date = w.d "
+            "WHERE e.event_type = ANY(?)",
+            ([k for k, _ in pairs], [d for _, d in pairs], types),
         )}
     sentences = sorted({s for key in keys for s in key.sentences})
     ids |= {r[0] for r in db.fetchall(

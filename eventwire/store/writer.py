@@ -201,22 +201,21 @@ def _load_candidates(db: Backend, keys: list[MergeKey], plan: _Plan) -> None:
     """Stored events that share an actor key (in a plausible date range) or a sentence."""
     if not keys:
         return
-    # (actor key, date) pairs per event: the union of keys and of dates over a batch would
-    # cover most of the store when a corpus is about a few actors over a year.
-    pairs = sorted({(k, d) for key in keys if key.date
-                    for k in (*key.source_keys, *key.target_keys)
-                    for d in dedupe.candidate_dates(key.date)})
+    # Match (actor key, date) pairs per event: the union of keys and of dates over a batch
+    # covers most of the store when a corpus is about a few actors over a year. The engine
+    # narrows by keys and dates (indexed); the pairs are checked here.
+    pairs = {(k, d) for key in keys if key.date
+             for k in (*key.source_keys, *key.target_keys)
+             for d in dedupe.candidate_dates(key.date)}
     types = sorted({t for key in keys for t in dedupe.type_family(key.event_type)})
     ids: set[str] = set()
     if pairs:
-        ids |= {r[0] for r in db.fetchall(
-            "SELECT DISTINCT e.event_id FROM (SELECT unnest(CAST(? AS TEXT[])) AS k, "
-            "unnest(CAST(? AS DATE[])) AS d) w "
-            "JOIN event_actors a ON a.actor_key = w.k "
-            "JOIN events e ON e.event_id = a.event_id AND e.date = w.d "
-            "WHERE e.event_type = ANY(?)",
-            ([k for k, _ in pairs], [d for _, d in pairs], types),
-        )}
+        ids |= {event_id for event_id, k, d in db.fetchall(
+            "SELECT e.event_id, a.actor_key, e.date FROM events e "
+            "JOIN event_actors a ON a.event_id = e.event_id "
+            "WHERE a.actor_key = ANY(?) AND e.date = ANY(?) AND e.event_type = ANY(?)",
+            (sorted({k for k, _ in pairs}), sorted({d for _, d in pairs}), types),
+        ) if (k, d) in pairs}
     sentences = sorted({s for key in keys for s in key.sentences})
     ids |= {r[0] for r in db.fetchall(
         "SELECT DISTINCT event_id FROM mentions WHERE sentence_hash = ANY(?)", (sentences,)

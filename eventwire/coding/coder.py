@@ -26,7 +26,7 @@ from eventwire.coding.arguments import (
     phrase_tokens,
 )
 from eventwire.coding.modality import Modality, status_of
-from eventwire.coding.ontology import LexiconEntry, Ontology, load_lexicon
+from eventwire.coding.ontology import LexiconEntry, Ontology, intent_codes, load_lexicon
 from eventwire.coding.triggers import TriggerIndex, TriggerMatch
 from eventwire.config import Settings
 from eventwire.dates import event_date
@@ -204,6 +204,8 @@ class Coder:
         match = cand.match
         entry = match.entry
         code = self.ontology.cameo(entry.cameo)
+        if cand.modality.status == "intended":
+            code = intent_codes().get(entry.event_type, code)
         # 4. when and where, from the trigger's own sentence
         when = event_date(sent, match.token, document.published)
         actor_countries = [a.country for a in (*cand.source, *cand.target) if a.country]

@@ -22,6 +22,7 @@ INTEND_VERBS = frozenset({
     "plan", "intend", "aim", "seek", "want", "hope", "prepare", "expect", "promise", "pledge",
     "vow", "threaten", "decide", "agree", "offer", "propose", "consider", "try", "attempt",
     "mean", "wish", "resolve", "vote", "move", "schedule", "set", "due", "poise", "ready",
+    "willing", "prepared", "prepare", "committed", "determined", "eager", "poised", "likely",
 })
 # Verbs whose complement is asked of someone: "urged the parties to declare a ceasefire".
 REQUEST_VERBS = frozenset({
@@ -102,6 +103,8 @@ def _verb_status(verb: Token, *, framing_only: bool) -> tuple[str, str | None]:
     if not framing_only:
         if aux & FUTURE_AUX:
             return "intended", next(iter(aux & FUTURE_AUX))
+        if "would" in aux and _reported(verb):  # "said they would boycott": future in the past
+            return "intended", "would"
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS), None)
         if mark is not None:
             return "hypothetical", mark.text
@@ -131,6 +134,20 @@ def _verb_status(verb: Token, *, framing_only: bool) -> tuple[str, str | None]:
         if gov.lemma_.lower() in {"refuse", "deny", "reject", "decline", "fail"}:
             return "negated", gov.text
     return "asserted", None
+
+
+def _reported(verb: Token) -> bool:
+    """Whether the clause is the content of a verb of saying ("X said Y would ...")."""
+    tok = verb
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        dep, tok = tok.dep_, tok.head
+        if dep == "ccomp" and tok.lemma_.lower() in SAY_VERBS | {"announce", "promise", "pledge", "vow"}:
+            return True
+        if dep not in {"conj", "ccomp"}:
+            return False
+    return False
 
 
 def _has_object(verb: Token) -> bool:

@@ -368,3 +368,24 @@ def _load_lexicon(extra: tuple[Path, ...]) -> tuple[LexiconEntry, ...]:
             entries.append(entry)
     log.debug("loaded %d lexicon entries from %d files", len(entries), len(paths))
     return tuple(entries)
+
+
+@cache
+def intent_codes() -> dict[str, CameoCode]:
+    """The CAMEO code of an announced, not yet done, act of each PLOVER type (data/intent.csv).
+
+    CAMEO has no status field: "will send troops" is coded as a threat of force (138) and
+    "will send aid" as an intent to give aid (033). eventwire keeps the act's PLOVER type with
+    status "intended", and uses these codes so GDELT/ICEWS users get the CAMEO they expect.
+    """
+    ontology = Ontology.load()
+    path = DATA_DIR / "intent.csv"
+    out: dict[str, CameoCode] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            try:
+                ontology.category(row["event_type"])
+                out[row["event_type"]] = ontology.cameo(row["intent_cameo"])
+            except (KeyError, ValueError) as e:
+                raise DataFileError(f"{path}: row {row}: {e}") from e
+    return out

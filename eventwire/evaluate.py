@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 # PLOVER 0.5b1 names that POLECAT later folded into other categories.
 GSR_TYPE_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 ROLE_CODES = frozenset({"IGO", "NGO"})
+# An act only asked for or imagined is not the headline when the asking is itself an event.
+SECONDARY = frozenset({"requested", "hypothetical"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,8 @@ def main_event(events: Sequence[Event]) -> Event | None:
     """The sentence's headline event: the one highest in the parse, then the most confident."""
     if not events:
         return None
-    return min(events, key=lambda e: (e.extras.get("depth", 9), -e.confidence, e.evidence.trigger_start or 0))
+    return min(events, key=lambda e: (e.extras.get("depth", 9), e.status in SECONDARY, -e.confidence,
+                                      e.evidence.trigger_start or 0))
 
 
 def gold_view(event: Event) -> str:

@@ -55,6 +55,8 @@ MAIN_EVENTS = [
     ("Hamas fighters fired rockets at Israel.", "ASSAULT", {"PSE"}, {"ISR"}),
     ("Poland was criticised by the European Commission over judicial reforms.", "ACCUSE", {"IGO"}, {"POL"}),
     ("Brazil called on Venezuela to hold free elections.", "REQUEST", {"BRA"}, {"VEN"}),
+    ("Egypt said on Sunday that Israel must withdraw its troops from Rafah.", "REQUEST", {"EGY"}, {"ISR"}),
+    ("Kenya will send 1,000 police officers to Haiti, the interior minister said.", "MOBILIZE", {"KEN"}, {"HTI"}),
 ]
 
 
@@ -76,7 +78,19 @@ STATUSES = [
     ("Rebels allegedly killed twelve villagers near Beni.", "ASSAULT", "alleged"),
     ("The United Nations urged Ethiopia to withdraw its forces from Tigray.", "RETREAT", "requested"),
     ("Egypt condemned the attack on Tuesday.", "ACCUSE", "asserted"),
+    ("Egypt said Israel must withdraw its troops from Rafah.", "RETREAT", "requested"),
+    ("Houthi rebels said they would release the hostages on Friday.", "RETREAT", "intended"),
+    ("Japan is ready to provide emergency aid to the flood victims.", "AID", "intended"),
 ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,cameo", [
+    ("Turkey will send troops to Libya.", "138"),  # an announced deployment is a threat of force
+    ("Japan will send humanitarian aid to Turkey.", "033"),  # an announced gift is an intent to aid
+])
+def test_intended_acts_carry_cameo_intent_codes(code, text, cameo):
+    assert main_event(code(text)).cameo == cameo
 
 
 @pytest.mark.slow

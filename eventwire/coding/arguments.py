@@ -83,6 +83,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return obj if obj is not None else subject_of(head, depth + 1)
     if verb.dep_ == "relcl" and head.pos_ in NOMINAL:
         return head
+    if verb.dep_ == "acomp":  # "Japan is ready to provide": the subject of the copula
+        return subject_of(head, depth + 1)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., killing five soldiers"
         return subject_of(head, depth + 1)
     if verb.dep_ in {"pcomp", "acl"} and verb.tag_ == "VBG":

@@ -24,8 +24,9 @@ from eventwire.coding.arguments import (
     nearby_mentions,
     phrase_text,
     phrase_tokens,
+    subject_of,
 )
-from eventwire.coding.modality import Modality, status_of
+from eventwire.coding.modality import Modality, obligation, status_of
 from eventwire.coding.ontology import LexiconEntry, Ontology, intent_codes, load_lexicon
 from eventwire.coding.triggers import TriggerIndex, TriggerMatch
 from eventwire.config import Settings
@@ -35,6 +36,11 @@ from eventwire.records import Actor, Document, Event, Evidence
 
 log = logging.getLogger(__name__)
 
+# The pseudo-trigger of a reported obligation: CAMEO 10, "demand", with no more specific mode.
+DEMAND_ENTRY = LexiconEntry(
+    words=("must",), head=0, pos="verb", event_type="REQUEST", cameo="100", mode=None, context=(),
+    target=("subject",), source=("none",), negated_type=None, weight=0.7, requires_object=(),
+)
 PROPER_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC"})
 PRONOUNS = frozenset({
     "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs",
@@ -97,9 +103,34 @@ class Coder:
                 if cand is None:
                     continue
                 events.append(self._event(document, sent, cand, doc_countries))
+            for cand in self._demands(sent, actors):
+                events.append(self._event(document, sent, cand, doc_countries))
         return [e for e in events if e.confidence >= self.settings.min_confidence]
 
     # -- steps ---------------------------------------------------------------------------
+
+    def _demands(self, sent: Span, actors: DocumentActors) -> list[Candidate]:
+        """REQUEST events from reported obligations: the speaker demands the act of the clause's
+        subject ("Washington said Beijing must drop the tariffs")."""
+        out: list[Candidate] = []
+        for verb in sent:
+            modal = obligation(verb)
+            if modal is None:
+                continue
+            reporter = status_of(verb, is_noun=False).reporter
+            speakers, _ = self._actors_for(reporter, actors, None) if reporter is not None else ((), set())
+            if not speakers:
+                continue
+            subj = subject_of(verb)
+            target: tuple[Actor, ...] = ()
+            used: set[int] = set()
+            if subj is not None and subj.lower_ not in FIRST_PERSON:
+                target, used = self._actors_for(subj, actors, speakers[0])
+                target = tuple(a for a in target if a not in speakers)
+            tokens = (verb,) if modal.i == verb.i else (verb, modal)
+            out.append(Candidate(TriggerMatch(verb, DEMAND_ENTRY, tokens), speakers, target,
+                                 frozenset(used), Modality("asserted", None, modal.text), None))
+        return out
 
     def _remember_entities(self, sent: Span, actors: DocumentActors, doc_countries: list[str]) -> None:
         """Resolve every named entity so that later short names and pronouns can point back."""

@@ -34,10 +34,13 @@ ALLEGE_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedl
 ALLEGE_ADJECTIVES = frozenset({"alleged", "suspected", "purported", "reported", "claimed"})
 INTEND_ADJECTIVES = frozenset({"planned", "proposed", "planed", "intended", "possible", "potential", "future", "upcoming"})
 SAY_VERBS = frozenset({
-    "say", "tell", "announce", "state", "report", "add", "claim", "declare", "note", "confirm",
+    "say", "tell", "announce", "state", "report", "add", "claim", "declare", "note", "confirm", "conclude",
     "insist", "write", "tweet", "quote", "explain", "warn", "stress", "reiterate", "affirm",
 })
 CONDITION_MARKERS = frozenset({"if", "unless", "whether", "lest"})
+# "X must / should / ought to / needs to / has to do Y", reported from someone: a demand.
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+OBLIGATION_VERBS = frozenset({"need", "have"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,8 @@ def _verb_status(verb: Token, *, framing_only: bool) -> tuple[str, str | None]:
             return "intended", next(iter(aux & FUTURE_AUX))
         if "would" in aux and _reported(verb):  # "said they would boycott": future in the past
             return "intended", "would"
+        if aux & OBLIGATION_AUX and _reported(verb):  # "said Israel must withdraw": asked of it
+            return "requested", next(iter(aux & OBLIGATION_AUX))
         mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in CONDITION_MARKERS), None)
         if mark is not None:
             return "hypothetical", mark.text
@@ -169,4 +174,18 @@ def find_reporter(trigger: Token) -> Token | None:
             return subject_of(tok)
         if dep in {"advcl", "relcl", "acl"}:  # "..., while X did Y": the frame stops here
             return None
+    return None
+
+
+def obligation(verb: Token) -> Token | None:
+    """The modal that makes a reported clause a demand, if any: "said China must drop
+    barriers", "'we need to enter a political process,' said Maas". Returns the modal word."""
+    if verb.pos_ not in {"VERB", "AUX"} or not _reported(verb):
+        return None
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX:
+            return c
+    if verb.lemma_.lower() in OBLIGATION_VERBS and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in verb.children):
+        return verb
     return None

@@ -206,30 +206,35 @@ class Coder:
                 used.add(tok.i)
         return tuple(out), used
 
-    def _resolve_token(self, tok: Token, text: str, actors: DocumentActors) -> Actor | None:
+    def _resolve_token(self, tok: Token, text: str, actors: DocumentActors, depth: int = 0) -> Actor | None:
+        """The actor a noun phrase names. When the phrase itself names none with a country,
+        its modifiers may: "U.N. helicopters", "doctors from American aid groups", "thousands
+        of Iraqi Kurds", "Kenzo Oshima, the UN relief coordinator", "security forces in Guinea"."""
         if tok.ent_type_ in NOT_ACTOR_ENTS:
             return None
         proper = tok.pos_ == "PROPN" or tok.ent_type_ in PROPER_ENTS
         actor = actors.resolve(text, is_proper=proper)
-        if actor is not None and (actor.resolved or not proper):
+        if actor is not None and (actor.country or actor.sector in {"IGO", "NGO"}):
             return actor
-        if proper:
+        if proper and (actor is None or not actor.resolved):
             # A named place as an actor ("took control of Sirte"): CAMEO codes a city by its
             # country, as civilians (CVL).
             place = self.gazetteer.lookup(tok.text if tok.ent_type_ != "GPE" else text)
             if place is not None and place.country and place.precision != "country":
                 return Actor(name=place.name, text=text, country=place.country, sector="CVL",
                              id=place.geonameid, type="place", resolution="place")
-            if actor is not None:
-                return actor
-        # "Turkey's decision", "the leaders of Egypt": the actor is the possessor or the "of" noun.
-        for c in tok.children:
-            if c.dep_ == "poss":
-                if c.lower_ in PRONOUNS:
-                    refs = actors.resolve_reference(c.text)
-                    return refs[0] if len(refs) == 1 else None
-                return actors.resolve(c.text, is_proper=c.pos_ == "PROPN")
-        return None
+        if depth < 2:
+            for mod in _affiliations(tok):
+                if mod.lower_ in PRONOUNS:
+                    refs = actors.resolve_reference(mod.text)
+                    found = refs[0] if len(refs) == 1 else None
+                else:
+                    found = self._resolve_token(mod, phrase_text(phrase_tokens(mod)), actors, depth + 1)
+                if found is not None and (found.country or found.sector in {"IGO", "NGO"}):
+                    if actor is None or actor.type != "role":
+                        return found if mod.dep_ in {"poss", "appos"} or actor is None else _with_affiliation(actor, found)
+                    return _with_affiliation(actor, found)
+        return actor
 
     def _event(self, document: Document, sent: Span, cand: Candidate, doc_countries: list[str]) -> Event:
         match = cand.match
@@ -274,6 +279,35 @@ class Coder:
             confidence=_confidence(cand),
             extras={"depth": _depth(match.token), "status_cue": cand.modality.cue},
         )
+
+
+AFFILIATION_PREPS = frozenset({"of", "from", "in"})
+
+
+def _affiliations(tok: Token) -> list[Token]:
+    """Words that may say whose a phrase is: a possessor, an actor-like modifier, an
+    apposition, or the object of "of", "from" or "in"."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "poss":
+            out.insert(0, c)
+        elif c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"}):
+            out.append(c)
+        elif c.dep_ == "appos":
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                out.append(obj)
+    return out
+
+
+def _with_affiliation(actor: Actor, found: Actor) -> Actor:
+    """A role or unknown name placed in the country (or IGO) of its modifier."""
+    return Actor(name=actor.name if actor.resolved else actor.text, text=actor.text,
+                 country=found.country, sector=actor.sector or found.sector, id=actor.id,
+                 cameo_code=(found.country or "") + (actor.sector or found.sector or "") or None,
+                 type=actor.type, resolution="role")
 
 
 def _informative(actor: Actor) -> bool:

@@ -85,8 +85,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return head
     if verb.dep_ == "acomp":  # "Japan is ready to provide": the subject of the copula
         return subject_of(head, depth + 1)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "..., killing five soldiers"
-        return subject_of(head, depth + 1)
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
+                                                           for c in verb.children)):
+        return subject_of(head, depth + 1)  # "..., killing five soldiers", "... to protest X"
     if verb.dep_ in {"pcomp", "acl"} and verb.tag_ == "VBG":
         return _child(verb, {"nsubj"})
     return None
@@ -329,8 +330,8 @@ def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()
                     tok.i == head.i and child.dep_ in SUBJECT_DEPS):
                 continue
             if child.dep_ in {"advcl", "relcl", "parataxis"} and any(
-                    g.dep_ in SUBJECT_DEPS for g in child.children):
-                continue  # another clause with its own subject: about something else
+                    g.dep_ in SUBJECT_DEPS for g in child.children) and not _conditional(child):
+                continue  # another clause with its own subject, unless it is the condition of the act
             if depth < 4:
                 frontier.append((child, depth + 1))
             if child.i in skip or child.ent_type_ in NOT_ACTOR_ENTS or _is_locative(child):
@@ -340,6 +341,21 @@ def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()
                                                  if g.dep_ in {"amod", "compound"})):
                 seen.append((depth, child.i, child))
     return [t for _, _, t in sorted(seen)]
+
+
+def _conditional(clause: Token) -> bool:
+    """"... unless Israel rescinds", "if the United States goes ahead": whose conduct a threat or
+    an offer is conditioned on is the party it is aimed at."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def search_root(match: TriggerMatch) -> Token:
+    """Where to look for a missing target: a nominal trigger's light verb ("staged a hunger
+    strike to protest X", "launched an offensive against Y") covers the whole predicate."""
+    head = match.token
+    if match.entry.pos == "noun" and head.dep_ in {"dobj", "attr"} and head.head.pos_ == "VERB":
+        return head.head
+    return head
 
 
 LOCATIVE_PREPS = frozenset({"in", "at", "through", "near", "across", "around", "outside", "inside",

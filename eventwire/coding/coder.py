@@ -22,6 +22,7 @@ from eventwire.coding.arguments import (
     NOT_ACTOR_ENTS,
     left_subject,
     nearby_mentions,
+    search_root,
     phrase_text,
     phrase_tokens,
     subject_of,
@@ -152,7 +153,7 @@ class Coder:
         target, tgt_tokens = self._resolve_all(args.target, actors, reporter)
         if not target and match.entry.target != ("none",):
             target, tgt_tokens = self._first_actor(
-                nearby_mentions(match.token, src_tokens, {t.i for t in match.tokens}), actors, source)
+                nearby_mentions(search_root(match), src_tokens, {t.i for t in match.tokens}), actors, source)
         if not any(_informative(a) for a in (*source, *target)) and match.entry.event_type not in ACTORLESS_OK:
             return None
         if not target and len(source) > 1 and match.entry.event_type in RECIPROCAL:
@@ -213,6 +214,9 @@ class Coder:
         if tok.ent_type_ in NOT_ACTOR_ENTS:
             return None
         proper = tok.pos_ == "PROPN" or tok.ent_type_ in PROPER_ENTS
+        ent = _entity_of(tok)
+        if ent is not None and ent.text not in text:
+            text = ent.text  # the parse split a name ("Great | Britain"); the entity keeps it whole
         actor = actors.resolve(text, is_proper=proper)
         if actor is not None and (actor.country or actor.sector in {"IGO", "NGO"}):
             return actor
@@ -279,6 +283,12 @@ class Coder:
             confidence=_confidence(cand),
             extras={"depth": _depth(match.token), "status_cue": cand.modality.cue},
         )
+
+
+def _entity_of(tok: Token) -> Span | None:
+    if tok.ent_iob_ == "O" or tok.ent_type_ not in PROPER_ENTS:
+        return None
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
 AFFILIATION_PREPS = frozenset({"of", "from", "in"})

@@ -329,8 +329,8 @@ def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()
             if child.i in blocked or child.dep_ in {"punct", "cc"} or (
                     tok.i == head.i and child.dep_ in SUBJECT_DEPS):
                 continue
-            if child.dep_ in {"advcl", "relcl", "parataxis"} and any(
-                    g.dep_ in SUBJECT_DEPS for g in child.children) and not _conditional(child):
+            if (child.dep_ in {"advcl", "relcl", "parataxis"} or (depth > 0 and child.dep_ in {"ccomp", "pcomp"})) \
+                    and any(g.dep_ in SUBJECT_DEPS for g in child.children) and not _conditional(child):
                 continue  # another clause with its own subject, unless it is the condition of the act
             if depth < 4:
                 frontier.append((child, depth + 1))
@@ -367,3 +367,19 @@ def _is_locative(tok: Token) -> bool:
     """A place named after a locative preposition is where something happened, not to whom."""
     return (tok.ent_type_ in {"GPE", "LOC", "FAC"} and tok.dep_ == "pobj"
             and tok.head.lower_ in LOCATIVE_PREPS)
+
+
+def is_descriptive(verb: Token) -> bool:
+    """A participle used as a description, not a report of an act: "the internationally
+    recognised government", "a long-planned summit". Kept when an agent is named ("forces
+    backed by Iran"), since that is a relation worth recording."""
+    if verb.pos_ != "VERB" or any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.tag_ == "VBN" and is_descriptive(verb.head):
+        return True  # "Tripoli-based, internationally recognised government"
+    if verb.tag_ != "VBN":
+        return False
+    if _agent(verb) is not None:
+        return False
+    return verb.dep_ in {"amod", "acl", "conj", "advcl"} and not (
+        verb.dep_ == "conj" and any(c.dep_ in {"aux", "auxpass"} for c in verb.head.children))

@@ -18,6 +18,7 @@ from eventwire.actors import ActorResolver, DocumentActors, KnowledgeBase
 from eventwire.coding.arguments import (
     Arguments,
     distribute_of,
+    is_descriptive,
     find_arguments,
     NOT_ACTOR_ENTS,
     left_subject,
@@ -100,6 +101,8 @@ class Coder:
             for match in matches:
                 if match.entry.pos == "noun" and not _stands_alone(match.token, verb_heads):
                     continue
+                if match.entry.pos == "verb" and is_descriptive(match.token):
+                    continue
                 cand = self._candidate(match, actors)
                 if cand is None:
                     continue
@@ -171,7 +174,7 @@ class Coder:
             if group:
                 actors.note_group(group)
             for a in group:
-                if a not in found:
+                if not any(_same_actor(a, b) for b in found):
                     found.append(a)
             used |= toks
         return tuple(found), used
@@ -318,6 +321,13 @@ def _with_affiliation(actor: Actor, found: Actor) -> Actor:
                  country=found.country, sector=actor.sector or found.sector, id=actor.id,
                  cameo_code=(found.country or "") + (actor.sector or found.sector or "") or None,
                  type=actor.type, resolution="role")
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """Two mentions of one actor ("Turkey's decision", "the deal Turkey struck")."""
+    if a.id and b.id:
+        return a.id == b.id
+    return a.name == b.name and a.country == b.country and a.sector == b.sector
 
 
 def _informative(actor: Actor) -> bool:

@@ -75,7 +75,8 @@ def _neighbourhood(head: Token) -> list[tuple[Token, int, bool]]:
         for child in tok.children:
             if child.dep_ in CLAUSE_DEPS and not (child.dep_ == "conj" and child.pos_ in NOUN_TAGS):
                 continue
-            found.append((child, depth + 1, False))
+            # A passive subject stands before its verb ("sanctions were imposed on X").
+            found.append((child, depth + 1, depth == 0 and child.dep_ == "nsubjpass"))
             frontier.append((child, depth + 1))
     if head.pos_ != "VERB":
         return found
@@ -153,6 +154,12 @@ def _object_lemmas(head: Token) -> set[str]:
     return {_lemma(o) for o in objs}
 
 
+def _dated_preposition(tok: Token) -> bool:
+    """ "called his counterpart on Monday": a preposition whose object is a date is not the
+    particle of a phrasal trigger ("called on")."""
+    return tok.pos_ == "ADP" and any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children)
+
+
 def _match_words(head: Token, entry: Entry, near: list[tuple[Token, int, bool]]) -> tuple[Token, ...] | None:
     """Each non-head word of the entry must be a distinct nearby token with that lemma, on the
     same side of the head as in the entry ("carried out strikes", "air strikes"), except an
@@ -170,7 +177,7 @@ def _match_words(head: Token, entry: Entry, near: list[tuple[Token, int, bool]])
                 continue
             if not antecedent and (tok.i > head.i) != after:
                 continue
-            if _lemma(tok) == word or tok.lower_ == word:
+            if (_lemma(tok) == word or tok.lower_ == word) and not _dated_preposition(tok):
                 best, best_depth = tok, depth
         if best is None:
             return None

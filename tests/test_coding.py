@@ -94,6 +94,16 @@ def test_intended_acts_carry_cameo_intent_codes(code, text, cameo):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Russia refused to withdraw its troops from the occupied region.",
+    "Hungary will not accept the migrant quota, the prime minister said.",
+    "Armenia and Azerbaijan failed to reach an agreement in Geneva.",
+])
+def test_refusals_are_rejections(code, text):
+    assert "REJECT" in {e.event_type for e in code(text)}
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text,etype,status", STATUSES)
 def test_status(code, text, etype, status):
     events = [e for e in code(text) if e.event_type == etype]

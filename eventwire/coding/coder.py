@@ -29,7 +29,7 @@ from eventwire.coding.arguments import (
     subject_of,
 )
 from eventwire.coding.modality import Modality, obligation, status_of
-from eventwire.coding.ontology import LexiconEntry, Ontology, intent_codes, load_lexicon
+from eventwire.coding.ontology import LexiconEntry, Ontology, load_lexicon, status_codes
 from eventwire.coding.triggers import TriggerIndex, TriggerMatch
 from eventwire.config import Settings
 from eventwire.dates import event_date
@@ -43,6 +43,9 @@ DEMAND_ENTRY = LexiconEntry(
     words=("must",), head=0, pos="verb", event_type="REQUEST", cameo="100", mode=None, context=(),
     target=("subject",), source=("none",), negated_type=None, weight=0.7, requires_object=(),
 )
+# Verbs that turn the act they govern into a refusal ("refused to withdraw").
+REFUSAL_CUES = frozenset({"refused", "refuse", "refuses", "refusing", "declined", "decline", "declines",
+                          "rejected", "failed", "fail", "fails"})
 PROPER_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC"})
 PRONOUNS = frozenset({
     "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs",
@@ -247,8 +250,17 @@ class Coder:
         match = cand.match
         entry = match.entry
         code = self.ontology.cameo(entry.cameo)
-        if cand.modality.status == "intended":
-            code = intent_codes().get(entry.event_type, code)
+        event_type, status = entry.event_type, cand.modality.status
+        if status == "intended":
+            code = status_codes().intent.get(event_type, code)
+        elif status == "negated":
+            # "refused to withdraw", "did not accept the plan": a refusal is itself an act
+            refusal = status_codes().refusal.get(event_type)
+            if cand.modality.cue in REFUSAL_CUES and refusal is not None:
+                event_type, status, code = "REJECT", "asserted", refusal
+            elif entry.negated_type:
+                event_type, status = entry.negated_type, "asserted"
+                code = self.ontology.default_cameo(event_type)
         # 4. when and where, from the trigger's own sentence
         when = event_date(sent, match.token, document.published)
         actor_countries = [a.country for a in (*cand.source, *cand.target) if a.country]
@@ -268,15 +280,15 @@ class Coder:
         return Event(
             event_id=_event_id(document.id, trig_start, entry.event_type),
             doc_id=document.id,
-            event_type=entry.event_type,
-            mode=entry.mode,
+            event_type=event_type,
+            mode=entry.mode if event_type == entry.event_type else None,
             context=entry.context,
             cameo=code.code,
             quad_class=code.quad_class,
             goldstein=code.goldstein,
             source=cand.source,
             target=cand.target,
-            status=cand.modality.status,
+            status=status,
             reported_by=cand.reported_by,
             date=when.value,
             date_precision=when.precision,

@@ -370,22 +370,33 @@ def _load_lexicon(extra: tuple[Path, ...]) -> tuple[LexiconEntry, ...]:
     return tuple(entries)
 
 
-@cache
-def intent_codes() -> dict[str, CameoCode]:
-    """The CAMEO code of an announced, not yet done, act of each PLOVER type (data/intent.csv).
+@dataclass(frozen=True, slots=True)
+class StatusCodes:
+    """How CAMEO codes an act that is announced or refused rather than done (data/status-codes.csv).
 
-    CAMEO has no status field: "will send troops" is coded as a threat of force (138) and
-    "will send aid" as an intent to give aid (033). eventwire keeps the act's PLOVER type with
-    status "intended", and uses these codes so GDELT/ICEWS users get the CAMEO they expect.
+    CAMEO has no status field: "will send troops" is a threat of force (138), "will send aid"
+    an intent to give aid (033), "refused to withdraw" a refusal to give way (124). eventwire
+    keeps the act's PLOVER type with status "intended" for announcements, codes refusals as
+    REJECT, and uses these codes so GDELT/ICEWS users get the CAMEO they expect.
     """
+
+    intent: dict[str, CameoCode]
+    refusal: dict[str, CameoCode]
+
+
+@cache
+def status_codes() -> StatusCodes:
     ontology = Ontology.load()
-    path = DATA_DIR / "intent.csv"
-    out: dict[str, CameoCode] = {}
+    path = DATA_DIR / "status-codes.csv"
+    intent: dict[str, CameoCode] = {}
+    refusal: dict[str, CameoCode] = {}
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             try:
                 ontology.category(row["event_type"])
-                out[row["event_type"]] = ontology.cameo(row["intent_cameo"])
+                intent[row["event_type"]] = ontology.cameo(row["intent_cameo"])
+                if row["refusal_cameo"]:
+                    refusal[row["event_type"]] = ontology.cameo(row["refusal_cameo"])
             except (KeyError, ValueError) as e:
                 raise DataFileError(f"{path}: row {row}: {e}") from e
-    return out
+    return StatusCodes(intent, refusal)

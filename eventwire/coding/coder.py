@@ -343,8 +343,9 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 
 
 def _informative(actor: Actor) -> bool:
-    """An actor worth an event: it has a country, an identity, an IGO/NGO sector or a name."""
-    return bool(actor.country or actor.id or actor.sector in {"IGO", "NGO"} or actor.resolution == "unresolved")
+    """An actor worth an event: anything but a bare role with no country ("the government",
+    "warring factions"), which says nothing about who acted."""
+    return bool(actor.country or actor.id or actor.sector in {"IGO", "NGO"} or actor.type != "role")
 
 
 # Ways a noun trigger can hang below another word without being an event of its own.

@@ -99,6 +99,7 @@ class Coder:
         events: list[Event] = []
         for sent in parsed.sents:
             self._remember_entities(sent, actors, doc_countries)
+            first = len(events)
             matches = self.triggers.find(sent)
             verb_heads = {m.token.i for m in matches if m.entry.pos == "verb"}
             for match in matches:
@@ -112,6 +113,7 @@ class Coder:
                 events.append(self._event(document, sent, cand, doc_countries))
             for cand in self._demands(sent, actors):
                 events.append(self._event(document, sent, cand, doc_countries))
+            events[first:] = _one_per_act(events[first:])
         return [e for e in events if e.confidence >= self.settings.min_confidence]
 
     # -- steps ---------------------------------------------------------------------------
@@ -165,7 +167,7 @@ class Coder:
         if not target and len(source) > 1 and match.entry.event_type in RECIPROCAL:
             target = source
         else:
-            target = tuple(a for a in target if a not in source)
+            target = tuple(a for a in target if not any(_same_actor(a, b) for b in source))
         return Candidate(match, source, target, frozenset(src_tokens | tgt_tokens), modality, reporter)
 
     def _resolve_all(self, heads: Sequence[Token], actors: DocumentActors,
@@ -314,6 +316,8 @@ def _affiliations(tok: Token) -> list[Token]:
     apposition, or the object of "of", "from" or "in"."""
     out: list[Token] = []
     for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            continue  # "its partners": taken last, below
         if c.dep_ == "poss":
             out.insert(0, c)
         elif c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"}):
@@ -324,6 +328,7 @@ def _affiliations(tok: Token) -> list[Token]:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 out.append(obj)
+    out.extend(c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON")
     return out
 
 
@@ -333,6 +338,21 @@ def _with_affiliation(actor: Actor, found: Actor) -> Actor:
                  country=found.country, sector=actor.sector or found.sector, id=actor.id,
                  cameo_code=(found.country or "") + (actor.sector or found.sector or "") or None,
                  type=actor.type, resolution="role")
+
+
+def _one_per_act(events: list[Event]) -> list[Event]:
+    """One event per act in a sentence: "refused to recognise" gives REJECT once, from the
+    word highest in the parse, not once for "refused" and once for the refused "recognise"."""
+    def key(e: Event) -> tuple:
+        return (e.event_type, tuple(sorted(a.name for a in e.source)), tuple(sorted(a.name for a in e.target)))
+
+    best: dict[tuple, Event] = {}
+    for e in events:
+        k = key(e)
+        if k not in best or e.extras.get("depth", 99) < best[k].extras.get("depth", 99):
+            best[k] = e
+    keep = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in keep]
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

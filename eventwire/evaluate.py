@@ -20,7 +20,7 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +66,10 @@ class Score:
     recall_any: float
     predicted_events: int
     by_type: dict[str, tuple[int, int]] = field(default_factory=dict)  # gold type -> (right, total)
+    name: str = "plover-gsr"
 
     def summary(self) -> str:
-        return (f"plover-gsr: n={self.n} type={self.type_accuracy:.3f} dyad={self.dyad_accuracy:.3f} "
+        return (f"{self.name}: n={self.n} type={self.type_accuracy:.3f} dyad={self.dyad_accuracy:.3f} "
                 f"precision={self.precision:.3f} recall_any={self.recall_any:.3f} "
                 f"events={self.predicted_events}")
 
@@ -142,7 +143,8 @@ def evaluate_gsr(path: str | Path, settings: Settings = Settings()) -> tuple[Sco
         type_ok = main is not None and gold_view(main) == g.event_type
         dyad_ok = type_ok and main is not None and _overlaps(main.source, g.source) and _overlaps(main.target, g.target)
         results.append(SentenceResult(g, coded.events, main, type_ok, dyad_ok))
-    return score(results), results
+    name = "plover-gsr" if "PLOVER_GSR" in Path(path).name else Path(path).stem
+    return replace(score(results), name=name), results
 
 
 def score(results: Sequence[SentenceResult]) -> Score:

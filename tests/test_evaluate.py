@@ -14,7 +14,9 @@ from eventwire.records import Actor
 
 from conftest import GSR
 
-FLOORS = tomllib.loads((Path(__file__).parent / "floors.toml").read_text())["plover_gsr"]
+ALL_FLOORS = tomllib.loads((Path(__file__).parent / "floors.toml").read_text())
+FLOORS = ALL_FLOORS["plover_gsr"]
+EWGOLD = Path(__file__).resolve().parent.parent / "eventwire" / "data" / "eval" / "ewgold-sentences.json"
 
 
 def _gold_file(tmp_path: Path, records: list[dict]) -> Path:
@@ -77,3 +79,13 @@ def test_plover_gsr_floor():
     assert s.type_accuracy >= FLOORS["type_accuracy"], s.summary()
     assert s.dyad_accuracy >= FLOORS["dyad_accuracy"], s.summary()
     assert s.precision >= FLOORS["precision"], s.summary()
+
+
+@pytest.mark.slow
+def test_own_gold_sentences_floor():
+    floors = ALL_FLOORS["ewgold"]
+    s, _ = evaluate_gsr(EWGOLD)
+    assert s.n >= 300
+    assert s.type_accuracy >= floors["type_accuracy"], s.summary()
+    assert s.dyad_accuracy >= floors["dyad_accuracy"], s.summary()
+    assert s.precision >= floors["precision"], s.summary()

@@ -332,7 +332,7 @@ def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()
             if (child.dep_ in {"advcl", "relcl", "parataxis"} or (depth > 0 and child.dep_ in {"ccomp", "pcomp"})) \
                     and any(g.dep_ in SUBJECT_DEPS for g in child.children) and not _conditional(child):
                 continue  # another clause with its own subject, unless it is the condition of the act
-            if depth < 4:
+            if depth < 6:
                 frontier.append((child, depth + 1))
             if child.i in skip or child.ent_type_ in NOT_ACTOR_ENTS or _is_locative(child):
                 continue

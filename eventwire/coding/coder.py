@@ -43,6 +43,8 @@ DEMAND_ENTRY = LexiconEntry(
     words=("must",), head=0, pos="verb", event_type="REQUEST", cameo="100", mode=None, context=(),
     target=("subject",), source=("none",), negated_type=None, weight=0.7, requires_object=(),
 )
+# Acts that fall on a place's people when no one else is named as their target.
+PLACE_TARGETS = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"})
 # Verbs that turn the act they govern into a refusal ("refused to withdraw").
 REFUSAL_CUES = frozenset({"refused", "refuse", "refuses", "refusing", "declined", "decline", "declines",
                           "rejected", "failed", "fail", "fails"})
@@ -268,6 +270,11 @@ class Coder:
         actor_countries = [a.country for a in (*cand.source, *cand.target) if a.country]
         where = locate_event(sent, match.token, self.gazetteer, actor_countries=actor_countries,
                              doc_countries=doc_countries, actor_tokens=cand.actor_tokens)
+        target = cand.target
+        if not target and event_type in PLACE_TARGETS and where is not None and where.country:
+            # A curfew, a blockade, a riot or shelling "in X" falls on the people of X.
+            target = (Actor(name=where.name, text=where.text or where.name, country=where.country,
+                            sector="CVL", id=where.geonameid, type="place", resolution="place"),)
         trig_start = sent.doc[match.start].idx
         last = sent.doc[match.end - 1]
         trig_end = last.idx + len(last.text)
@@ -289,7 +296,7 @@ class Coder:
             quad_class=code.quad_class,
             goldstein=code.goldstein,
             source=cand.source,
-            target=cand.target,
+            target=target,
             status=status,
             reported_by=cand.reported_by,
             date=when.value,

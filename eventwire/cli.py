@@ -14,24 +14,44 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from typer.core import TyperGroup
 
 from eventwire.config import DEFAULT_DB, DEFAULT_MODEL, Settings
-from eventwire.errors import EventwireError, MissingExtra
+from eventwire.errors import EventwireError, MissingExtra, ModelNotFound
+
+# How sure a knowledge-base lookup must be before a name the user gives becomes an actor id.
+RESOLVED = frozenset({"exact", "partial", "fuzzy"})
+# Errors that mean "install something or start a service" (exit 1); every other
+# EventwireError is bad input (exit 2).
+MISSING = (MissingExtra, ModelNotFound)
+
+
+class _Commands(TyperGroup):
+    """The command tree; an EventwireError from any command is one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except EventwireError as e:
+            raise _fail(str(e), 1 if isinstance(e, MISSING) else 2) from e
+
 
 app = typer.Typer(help="eventwire: news text to political event data (PLOVER/CAMEO), offline.",
-                  no_args_is_help=True, add_completion=False)
+                  cls=_Commands, no_args_is_help=True, add_completion=False)
 actors_app = typer.Typer(help="Inspect and extend the actor knowledge base.", no_args_is_help=True)
 evaluate_app = typer.Typer(help="Score the coder against a gold standard.", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
 app.add_typer(evaluate_app, name="evaluate")
 
-out = Console()
+out = Console()  # tables; plain lines go through _say, which never wraps them
 err = Console(stderr=True)
 
 DateOpt = Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help=f"spaCy pipeline to use (default {DEFAULT_MODEL}).")]
 DbOpt = Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
+MaxCharsOpt = Annotated[Optional[int], typer.Option("--max-chars", min=1, help="Refuse documents longer than this many characters (default 2,000,000).")]
 ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML, [eventwire] table).")]
 
 
@@ -49,8 +69,18 @@ def _settings(config: Path | None, **overrides: object) -> Settings:
     return base.with_overrides(**overrides)
 
 
+def _error(message: str, label: str = "[red]error:[/red]") -> None:
+    """One line on stderr, however long; library messages are plain text, not markup."""
+    err.print(f"{label} {escape(' '.join(message.split()))}", highlight=False, soft_wrap=True)
+
+
+def _say(message: str) -> None:
+    """One plain line on stdout (paths and ids may hold "[", which is not markup here)."""
+    out.print(escape(message), highlight=False, soft_wrap=True)
+
+
 def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    _error(message)
     return typer.Exit(code)
 
 
@@ -58,6 +88,8 @@ def _fail(message: str, code: int) -> typer.Exit:
 def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")] = False) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    # The ingest command reports every input and article the run skipped, once, at the end.
+    logging.getLogger("eventwire.corpus").setLevel(logging.INFO if verbose else logging.ERROR)
 
 
 @app.command()
@@ -66,6 +98,7 @@ def code(
     date_: DateOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
     model: ModelOpt = None,
+    max_chars: MaxCharsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Code articles into PLOVER events and print them."""
@@ -75,7 +108,7 @@ def code(
     if fmt not in {"jsonl", "table"}:
         raise typer.BadParameter("use jsonl or table", param_hint="--format")
     published = _parse_date(date_)
-    settings = _settings(config, model=model)
+    settings = _settings(config, model=model, max_chars=max_chars)
     items = (read_stdin(sys.stdin.buffer, default_published=published, max_chars=settings.max_chars)
              if not paths else iter_documents(paths, default_published=published, max_chars=settings.max_chars))
     problems: list[str] = []
@@ -84,7 +117,7 @@ def code(
         for item in items:
             if isinstance(item, ReadProblem):
                 problems.append(str(item.error))
-                err.print(f"[red]error:[/red] {problems[-1]}", highlight=False)
+                _error(problems[-1])
                 continue
             yield item
 
@@ -98,12 +131,16 @@ def code(
                     sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
                 else:
                     _table_row(table, event)
-    except EventwireError as e:
+    except MISSING as e:
         raise _fail(str(e), 1) from e
     if table is not None:
         out.print(table)
     if coded_docs == 0:
-        raise _fail("no document could be read" if problems else "no input", 2)
+        # One unreadable input has already said why in its own line.
+        if len(problems) == 1:
+            raise typer.Exit(2)
+        raise _fail(f"none of the {len(problems)} inputs could be read" if problems else
+                    "no input: give files, or pipe text to standard input", 2)
 
 
 def _events_table() -> Table:
@@ -117,8 +154,9 @@ def _table_row(table: Table, event) -> None:
     def names(actors) -> str:
         return ", ".join(f"{a.name} ({a.country or '-'} {a.sector or '-'})" for a in actors) or "-"
 
-    table.add_row(event.event_type, event.cameo, names(event.source), names(event.target), event.status,
-                  event.date or "-", event.location.name if event.location else "-", event.evidence.trigger)
+    cells = (event.event_type, event.cameo, names(event.source), names(event.target), event.status,
+             str(event.date or "-"), event.location.name if event.location else "-", event.evidence.trigger)
+    table.add_row(*map(escape, cells))
 
 
 @evaluate_app.command("plover-gsr")
@@ -144,8 +182,9 @@ def evaluate_gsr_cmd(
         for r in results:
             if not r.dyad_ok:
                 got = f"{r.main.event_type} {r.main.evidence.trigger!r}" if r.main else "-"
-                out.print(f"[dim]{r.gold.id}[/dim] gold={r.gold.event_type} got={got}: {r.gold.text}", highlight=False)
-    out.print(score.summary(), highlight=False)
+                out.print(f"[dim]{escape(r.gold.id)}[/dim] " + escape(f"gold={r.gold.event_type} got={got}: {r.gold.text}"),
+                          highlight=False, soft_wrap=True)
+    _say(score.summary())
 
 
 @actors_app.command("lookup")
@@ -158,11 +197,11 @@ def actors_lookup(
 
     result = KnowledgeBase.load().lookup(name, on=_parse_date(date_))
     if result.actor is None:
-        out.print(f"{name!r}: not resolved ({result.why})", highlight=False)
+        _say(f"{name!r}: not resolved ({result.why})")
         raise typer.Exit(1)
     a = result.actor
-    out.print(f"{name!r} -> {a.name} [{a.id}] country={a.country} sector={a.sector} cameo={a.cameo_code} "
-              f"({a.resolution}): {result.why}", highlight=False)
+    _say(f"{name!r} -> {a.name} [{a.id}] country={a.country} sector={a.sector} cameo={a.cameo_code} "
+         f"({a.resolution}): {result.why}")
 
 
 @actors_app.command("add")
@@ -174,7 +213,7 @@ def actors_add(path: Annotated[Path, typer.Argument(help="An actor YAML file or 
         dest = install_actor_file(path)
     except EventwireError as e:
         raise _fail(str(e), 2) from e
-    out.print(f"added {path} as {dest}", highlight=False)
+    _say(f"added {path} as {dest}")
 
 
 def _filter(actor=None, source=None, target=None, types=None, since=None, until=None, country=None,
@@ -184,10 +223,24 @@ def _filter(actor=None, source=None, target=None, types=None, since=None, until=
     near_point = None
     if near:
         near_point = _near(near, km)
-    return EventFilter(actor=actor, source=source, target=target,
+    return EventFilter(actor=_actor_key(actor), source=_actor_key(source), target=_actor_key(target),
                        event_type=tuple(t.upper() for t in (types or ())),
                        since=_parse_date(since, "--since"), until=_parse_date(until, "--until"),
                        country=country.upper() if country else None, near=near_point, text=text)
+
+
+def _actor_key(value: str | None) -> str | None:
+    """What the store matches for an actor the user names: an ISO3 country or a code as
+    written, else the knowledge base's id for a name or alias ("LNA", "Haftar")."""
+    if not value:
+        return None
+    from eventwire.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    if kb.country(value.upper()) is not None:
+        return value
+    found = kb.lookup(value).actor
+    return found.id if found is not None and found.id and found.resolution in RESOLVED else value
 
 
 def _near(place: str, km: float) -> tuple[float, float, float]:
@@ -207,14 +260,16 @@ def _near(place: str, km: float) -> tuple[float, float, float]:
 
 
 def _open_store(db: str):
+    from eventwire.errors import StoreError
     from eventwire.store import open as open_store
 
     try:
         return open_store(db)
-    except MissingExtra as e:
+    except MISSING as e:
         raise _fail(str(e), 1) from e
-    except EventwireError as e:
-        raise _fail(str(e), 2) from e
+    except StoreError as e:
+        # A server that cannot be reached is a missing service; a bad file is bad input.
+        raise _fail(str(e), 1 if db.startswith(("postgresql:", "postgres:")) else 2) from e
 
 
 @app.command()
@@ -224,6 +279,7 @@ def ingest(
     date_: DateOpt = None,
     processes: Annotated[int, typer.Option("--processes", "-j", help="Worker processes; 0 = all cores.")] = 0,
     model: ModelOpt = None,
+    max_chars: MaxCharsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Code articles and add their events to the store, merging duplicate reports."""
@@ -231,9 +287,11 @@ def ingest(
 
     from eventwire.corpus import ingest as run_ingest
 
-    settings = _settings(config, model=model, db=db, processes=processes)
+    settings = _settings(config, model=model, db=db, processes=processes, max_chars=max_chars)
+    published = _parse_date(date_)
     with _open_store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                                            TimeElapsedColumn(), console=err, transient=True) as bar:
+                                            TimeElapsedColumn(), console=err, transient=True,
+                                            disable=not err.is_terminal) as bar:
         task = bar.add_task("starting")
 
         def progress(p) -> None:
@@ -242,12 +300,14 @@ def ingest(
                 f"({p.events_per_s:.1f}/s), {p.errors} errors"))
 
         try:
-            summary = run_ingest(paths, store, settings, default_published=_parse_date(date_), progress=progress)
+            summary = run_ingest(paths, store, settings, default_published=published, progress=progress)
+        except MISSING as e:
+            raise _fail(str(e), 1) from e
         except EventwireError as e:
             raise _fail(str(e), 2) from e
-    for source, message in summary.errors:
-        err.print(f"[yellow]skipped[/yellow] {message}", highlight=False)
-    out.print(_describe(summary), highlight=False)
+    for _, message in summary.errors:
+        _error(message, "[yellow]skipped[/yellow]")
+    _say(_describe(summary))
     if summary.added == 0 and summary.skipped == 0:
         raise typer.Exit(2)
 
@@ -268,7 +328,7 @@ def query(
     type_: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type; repeat for several.")] = None,
     since: Annotated[Optional[str], typer.Option(help="First day, YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO3 of an actor or the place.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 of the event's place (for an actor's country use --actor ISO3).")] = None,
     near: Annotated[Optional[str], typer.Option(help="A place name or LAT,LON.")] = None,
     km: Annotated[float, typer.Option(help="Radius for --near.")] = 50.0,
     text: Annotated[Optional[str], typer.Option(help="Words in the evidence sentence.")] = None,
@@ -296,7 +356,7 @@ def _print_frame(frame, columns: list[str], title: str) -> None:
     for c in cols:
         t.add_column(c)
     for row in frame[cols].itertuples(index=False):
-        t.add_row(*("" if v is None or v != v else str(v) for v in row))
+        t.add_row(*("" if v is None or v != v else escape(str(v)) for v in row))
     out.print(t)
 
 
@@ -309,7 +369,7 @@ def relations(
 ) -> None:
     """Who acts on whom: counts and mean Goldstein per directed dyad, cooperation vs conflict."""
     with _open_store(db) as store:
-        frame = store.relations(_filter(country=country, since=since, until=until))
+        frame = store.relations(_filter(actor=country, since=since, until=until))
     _print_frame(frame, ["source_name", "target_name", "events", "mean_goldstein", "cooperation", "conflict"],
                  "relations")
 
@@ -319,7 +379,7 @@ def export(
     fmt: Annotated[str, typer.Option("--format", help="gdelt, plover, csv, parquet or graphml.")],
     out_path: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     db: DbOpt = DEFAULT_DB,
-    country: Annotated[Optional[str], typer.Option(help="ISO3 filter.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 of the event's place.")] = None,
     since: Annotated[Optional[str], typer.Option(help="First day, YYYY-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Last day, YYYY-MM-DD.")] = None,
 ) -> None:
@@ -331,7 +391,7 @@ def export(
             run_export(store, _filter(country=country, since=since, until=until), fmt, out_path)
         except EventwireError as e:
             raise _fail(str(e), 2) from e
-    out.print(f"wrote {out_path}", highlight=False)
+    _say(f"wrote {out_path}")
 
 
 @app.command()
@@ -343,14 +403,13 @@ def demo(db: DbOpt = "eventwire-demo.duckdb") -> None:
     settings = Settings(db=db)
     with _open_store(db) as store:
         summary = run_ingest(sample_paths(), store, settings)
-        out.print(_describe(summary), highlight=False)
+        _say(_describe(summary))
         _print_frame(store.events(limit=15), ["date", "event_type", "source_names", "target_names",
                                               "location_name", "num_mentions", "trigger"], "top events")
         _print_frame(store.relations().head(15), ["source_name", "target_name", "events", "mean_goldstein",
                                                   "cooperation", "conflict"], "actor relations")
         _print_frame(store.timeseries(interval="month"), ["period", "quad_class", "events"], "timeline")
-    out.print(f"store: {db}  (try: eventwire query --db {db} --actor RUS ; eventwire serve --db {db})",
-              highlight=False)
+    _say(f"store: {db}  (try: eventwire query --db {db} --actor RUS ; eventwire serve --db {db})")
 
 
 @app.command()
@@ -384,7 +443,7 @@ def report(
         raise _fail(str(MissingExtra("fastapi", "web", "for reports")), 1) from e
     path = write_report(db, out_path, country=country.upper() if country else None,
                         since=_parse_date(since, "--since"), until=_parse_date(until, "--until"))
-    out.print(f"wrote {path}", highlight=False)
+    _say(f"wrote {path}")
 
 
 __all__ = ["app"]

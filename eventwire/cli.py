@@ -259,17 +259,31 @@ def _near(place: str, km: float) -> tuple[float, float, float]:
     return loc.lat, loc.lon, km
 
 
-def _open_store(db: str):
+def _is_server(db: str) -> bool:
+    return db.startswith(("postgresql:", "postgres:"))
+
+
+def _require_store(db: str) -> None:
+    if not _is_server(db) and db != ":memory:" and not Path(db).expanduser().exists():
+        raise _fail(f"there is no event store at {db}; fill one with `eventwire ingest FILES --db {db}`, "
+                    "or pass the right --db", 2)
+
+
+def _open_store(db: str, *, must_exist: bool = True):
+    """The store at `db`; commands that only read refuse a DuckDB file that is not there, so
+    that a mistyped path is an error, not an empty answer."""
     from eventwire.errors import StoreError
     from eventwire.store import open as open_store
 
+    if must_exist:
+        _require_store(db)
     try:
         return open_store(db)
     except MISSING as e:
         raise _fail(str(e), 1) from e
     except StoreError as e:
         # A server that cannot be reached is a missing service; a bad file is bad input.
-        raise _fail(str(e), 1 if db.startswith(("postgresql:", "postgres:")) else 2) from e
+        raise _fail(str(e), 1 if _is_server(db) else 2) from e
 
 
 @app.command()
@@ -289,7 +303,7 @@ def ingest(
 
     settings = _settings(config, model=model, db=db, processes=processes, max_chars=max_chars)
     published = _parse_date(date_)
-    with _open_store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
+    with _open_store(db, must_exist=False) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
                                             TimeElapsedColumn(), console=err, transient=True,
                                             disable=not err.is_terminal) as bar:
         task = bar.add_task("starting")
@@ -336,6 +350,8 @@ def query(
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
 ) -> None:
     """Find events in the store."""
+    if fmt not in {"table", "jsonl", "csv"}:
+        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
     f = _filter(actor, source, target, type_, since, until, country, near, km, text)
     with _open_store(db) as store:
         frame = store.events(f, limit=limit)
@@ -343,11 +359,9 @@ def query(
         sys.stdout.write(frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False))
     elif fmt == "csv":
         sys.stdout.write(frame.to_csv(index=False))
-    elif fmt == "table":
+    else:
         _print_frame(frame, ["date", "event_type", "source_names", "target_names", "status",
                              "location_name", "num_mentions", "trigger"], "events")
-    else:
-        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
 
 
 def _print_frame(frame, columns: list[str], title: str) -> None:
@@ -401,7 +415,7 @@ def demo(db: DbOpt = "eventwire-demo.duckdb") -> None:
     from eventwire.ingest import sample_paths
 
     settings = Settings(db=db)
-    with _open_store(db) as store:
+    with _open_store(db, must_exist=False) as store:
         summary = run_ingest(sample_paths(), store, settings)
         _say(_describe(summary))
         _print_frame(store.events(limit=15), ["date", "event_type", "source_names", "target_names",
@@ -441,6 +455,7 @@ def report(
         from eventwire.web import write_report
     except ImportError as e:
         raise _fail(str(MissingExtra("fastapi", "web", "for reports")), 1) from e
+    _require_store(db)
     path = write_report(db, out_path, country=country.upper() if country else None,
                         since=_parse_date(since, "--since"), until=_parse_date(until, "--until"))
     _say(f"wrote {path}")

@@ -183,6 +183,17 @@ def test_library_errors_are_one_line_not_tracebacks(tmp_path):
     assert error_lines(result) == [f"error: settings file {tmp_path / 'missing.toml'} does not exist; check the path"]
 
 
+@pytest.mark.parametrize("command", [["query"], ["relations"], ["export", "--format", "csv", "--out", "x.csv"],
+                                     ["report", "--out", "r.html"]])
+def test_reading_a_store_that_is_not_there_is_bad_input(tmp_path, command):
+    db = tmp_path / "typo.duckdb"
+    result = run(*command, "--db", str(db))
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"error: there is no event store at {db}; fill one with "
+                                   f"`eventwire ingest FILES --db {db}`, or pass the right --db"]
+    assert not db.exists()
+
+
 def test_unreachable_postgresql_is_a_missing_service():
     result = run("query", "--db", "postgresql://nobody@127.0.0.1:9/none?connect_timeout=2")
     assert result.exit_code == 1

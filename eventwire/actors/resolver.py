@@ -214,6 +214,12 @@ class DocumentActors:
             inner = self._named(tx.raw_tokens(paren.group(1)), phrase, whole=True)
             if inner:
                 return inner
+        # "the rebel Kurdistan Workers' Party": a known name at the head, after loose modifiers
+        if not any(w.lower() in _PREPOSITIONS for w in words):
+            for i in range(1, len(words)):
+                tail = self._named(words[i:], phrase, whole=False)
+                if tail:
+                    return tail
         return self._structure(words, phrase, is_proper)
 
     def _named(self, words: Sequence[str], text: str, whole: bool) -> tuple[Actor, str, str] | None:

@@ -22,7 +22,7 @@ INTEND_VERBS = frozenset({
     "plan", "intend", "aim", "seek", "want", "hope", "prepare", "expect", "promise", "pledge",
     "vow", "threaten", "decide", "agree", "offer", "propose", "consider", "try", "attempt",
     "mean", "wish", "resolve", "vote", "move", "schedule", "set", "due", "poise", "ready",
-    "willing", "prepared", "prepare", "committed", "determined", "eager", "poised", "likely",
+    "willing", "prepared", "prepare", "committed", "determined", "eager", "poised", "likely", "swear",
 })
 # Verbs whose complement is asked of someone: "urged the parties to declare a ceasefire".
 REQUEST_VERBS = frozenset({
@@ -92,6 +92,11 @@ def status_of(trigger: Token, *, is_noun: bool) -> Modality:
             return Modality("asserted", reporter, None)
         if trigger.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in REQUEST_VERBS:
             return Modality("requested", reporter, verb.text)
+        if trigger.dep_ == "dobj":
+            # "will extend the curfew", "said it would tighten the blockade": the act is announced
+            aux = _aux_lemmas(verb)
+            if aux & FUTURE_AUX or ("would" in aux and _reported(verb)):
+                return Modality("intended", reporter, next(iter(aux & (FUTURE_AUX | {"would"}))))
         inner = _verb_status(verb, framing_only=True)
         return Modality(inner[0], reporter, inner[1])
     status, cue = _verb_status(trigger, framing_only=False)

@@ -228,6 +228,12 @@ class Coder:
         if ent is not None and ent.text not in text:
             text = ent.text  # the parse split a name ("Great | Britain"); the entity keeps it whole
         actor = actors.resolve(text, is_proper=proper)
+        if actor is not None and actor.type == "country" and tok.tag_ in {"NNS", "NNPS"}:
+            # "ethnic Albanians in south Serbia": a people is coded by where it lives
+            home = self._residence(tok, actors)
+            if home is not None and home != actor.country:
+                return Actor(name=f"{actor.name} people", text=text, country=home, sector="CVL",
+                             type="role", resolution="role", cameo_code=f"{home}CVL")
         if actor is not None and (actor.country or actor.sector in {"IGO", "NGO"}):
             return actor
         if proper and (actor is None or not actor.resolved):
@@ -249,6 +255,20 @@ class Coder:
                         return found if mod.dep_ in {"poss", "appos"} or actor is None else _with_affiliation(actor, found)
                     return _with_affiliation(actor, found)
         return actor
+
+    def _residence(self, people: Token, actors: DocumentActors) -> str | None:
+        for c in people.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None or obj.pos_ != "PROPN":
+                    continue
+                found = actors.resolve(phrase_text(phrase_tokens(obj)), is_proper=True)
+                if found is not None and found.country:
+                    return found.country
+                place = self.gazetteer.lookup(obj.text)
+                if place is not None and place.country:
+                    return place.country
+        return None
 
     def _event(self, document: Document, sent: Span, cand: Candidate, doc_countries: list[str]) -> Event:
         match = cand.match

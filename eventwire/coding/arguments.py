@@ -178,10 +178,14 @@ def _verb_role(verb: Token, tokens: Sequence[Token], spec: Sequence[str], passiv
             found = [c for t in tokens[1:] for c in t.children if _modifier_actor(c, where)]
         else:
             found = list(_prep_objects(tokens, where))
-        found = [t for t in found if t not in tokens]
-        if found:
-            return found[:1]
+        if found := _outside(found, tokens):
+            return found
     return []
+
+
+def _outside(found: list[Token], tokens: Sequence[Token]) -> list[Token]:
+    """The first found word that is not part of the trigger itself."""
+    return [t for t in found if t not in tokens][:1]
 
 
 def _modifier_actor(tok: Token, where: str) -> bool:
@@ -218,9 +222,8 @@ def _noun_role(noun: Token, tokens: Sequence[Token], spec: Sequence[str]) -> lis
             found = list(_prep_objects(tokens, "of"))
         else:
             found = list(_prep_objects(tokens, where))
-        found = [t for t in found if t not in tokens]
-        if found:
-            return found[:1]
+        if found := _outside(found, tokens):
+            return found
     return []
 
 

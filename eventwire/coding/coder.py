@@ -135,7 +135,7 @@ class Coder:
             subj = subject_of(verb)
             target: tuple[Actor, ...] = ()
             used: set[int] = set()
-            if subj is not None and subj.lower_ not in FIRST_PERSON:
+            if subj is not None and not _first_person(subj):
                 target, used = self._actors_for(subj, actors, speakers[0])
                 target = tuple(a for a in target if a not in speakers)
             tokens = (verb,) if modal.i == verb.i else (verb, modal)
@@ -204,9 +204,9 @@ class Coder:
     def _actors_for(self, head: Token, actors: DocumentActors,
                     reporter: Actor | None) -> tuple[tuple[Actor, ...], set[int]]:
         """Actors named by one argument head, spread over its conjuncts."""
-        if head.lower_ in FIRST_PERSON:
+        if _first_person(head):
             return ((reporter,) if reporter else ()), {head.i}
-        if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+        if _pronoun(head):
             return actors.resolve_reference(head.text), {head.i}
         out: list[Actor] = []
         used: set[int] = set()
@@ -245,7 +245,7 @@ class Coder:
                              id=place.geonameid, type="place", resolution="place")
         if depth < 2:
             for mod in _affiliations(tok):
-                if mod.lower_ in PRONOUNS:
+                if _pronoun(mod):
                     refs = actors.resolve_reference(mod.text)
                     found = refs[0] if len(refs) == 1 else None
                 else:
@@ -365,6 +365,15 @@ def _with_affiliation(actor: Actor, found: Actor) -> Actor:
                  country=found.country, sector=actor.sector or found.sector, id=actor.id,
                  cameo_code=(found.country or "") + (actor.sector or found.sector or "") or None,
                  type=actor.type, resolution="role")
+
+
+def _first_person(tok: Token) -> bool:
+    """ "we", "us" as pronouns; "US" is the United States."""
+    return tok.lower_ in FIRST_PERSON and not tok.text.isupper() or (tok.text == "I" and tok.pos_ == "PRON")
+
+
+def _pronoun(tok: Token) -> bool:
+    return (tok.pos_ == "PRON" or tok.lower_ in PRONOUNS) and not (tok.text.isupper() and len(tok.text) > 1)
 
 
 def _one_per_act(events: list[Event]) -> list[Event]:

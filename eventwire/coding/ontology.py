@@ -30,7 +30,7 @@ PLOVER_FILE = DATA_DIR / "plover.yaml"
 LEXICON_DIR = DATA_DIR / "lexicon"
 
 PREPOSITIONS = frozenset(
-    "on with against to for from into between at toward of over in about upon among behind near along alongside around outside inside across by".split()
+    "on with against to for from into between at toward of over in about upon among behind near along alongside around outside inside across by through within".split()
 )
 # "subject" as a target and "object" as a source serve hosting verbs ("X hosted Y": Y visits X).
 TARGET_SLOTS = frozenset({"object", "subject", "possessor", "compound", "none"}) | PREPOSITIONS

@@ -161,7 +161,7 @@ class Coder:
         if not source and match.entry.pos == "verb" and not args.passive and "subject" in match.entry.source:
             source, src_tokens = self._resolve_names(left_subject(match.token), actors)
         target, tgt_tokens = self._resolve_all(args.target, actors, reporter)
-        if not target and match.entry.target != ("none",):
+        if not target:
             target, tgt_tokens = self._first_actor(
                 nearby_mentions(search_root(match), src_tokens, {t.i for t in match.tokens}), actors, source)
         if not any(_informative(a) for a in (*source, *target)) and match.entry.event_type not in ACTORLESS_OK:

@@ -115,7 +115,7 @@ class Coder:
                 events.append(self._event(document, sent, cand, doc_countries))
             for cand in self._demands(sent, actors):
                 events.append(self._event(document, sent, cand, doc_countries))
-            events[first:] = _one_per_act(events[first:])
+            events[first:] = _one_per_act(events[first:], sent)
         return [e for e in events if e.confidence >= self.settings.min_confidence]
 
     # -- steps ---------------------------------------------------------------------------
@@ -325,7 +325,7 @@ class Coder:
             location=where,
             evidence=evidence,
             confidence=_confidence(cand),
-            extras={"depth": _depth(match.token), "status_cue": cand.modality.cue},
+            extras={"depth": _depth(match.token), "status_cue": cand.modality.cue, "head_i": match.token.i},
         )
 
 
@@ -376,19 +376,23 @@ def _pronoun(tok: Token) -> bool:
     return (tok.pos_ == "PRON" or tok.lower_ in PRONOUNS) and not (tok.text.isupper() and len(tok.text) > 1)
 
 
-def _one_per_act(events: list[Event]) -> list[Event]:
+def _one_per_act(events: list[Event], sent: Span) -> list[Event]:
     """One event per act in a sentence: "refused to recognise" gives REJECT once, from the
-    word highest in the parse, not once for "refused" and once for the refused "recognise"."""
+    word highest in the parse, not once for "refused" and once for the refused "recognise".
+    Acts side by side ("clashed and carried out air strikes") stay apart."""
     def key(e: Event) -> tuple:
         return (e.event_type, tuple(sorted(a.name for a in e.source)), tuple(sorted(a.name for a in e.target)))
 
-    best: dict[tuple, Event] = {}
-    for e in events:
-        k = key(e)
-        if k not in best or e.extras.get("depth", 99) < best[k].extras.get("depth", 99):
-            best[k] = e
-    keep = {id(e) for e in best.values()}
-    return [e for e in events if id(e) in keep]
+    doc = sent.doc
+    dropped: set[int] = set()
+    for a in events:
+        for b in events:
+            if a is b or id(a) in dropped or key(a) != key(b):
+                continue
+            upper, lower = doc[a.extras["head_i"]], doc[b.extras["head_i"]]
+            if upper.i != lower.i and upper in lower.ancestors and upper.i not in {c.i for c in lower.conjuncts}:
+                dropped.add(id(b))
+    return [e for e in events if id(e) not in dropped]
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -335,7 +335,7 @@ def _entity_of(tok: Token) -> Span | None:
     return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
 
 
-AFFILIATION_PREPS = frozenset({"of", "from", "in"})
+AFFILIATION_PREPS = frozenset({"of", "from", "in", "for"})
 
 
 def _affiliations(tok: Token) -> list[Token]:

@@ -57,6 +57,15 @@ MAIN_EVENTS = [
     ("Brazil called on Venezuela to hold free elections.", "REQUEST", {"BRA"}, {"VEN"}),
     ("Egypt said on Sunday that Israel must withdraw its troops from Rafah.", "REQUEST", {"EGY"}, {"ISR"}),
     ("Kenya will send 1,000 police officers to Haiti, the interior minister said.", "MOBILIZE", {"KEN"}, {"HTI"}),
+    # "US" is the United States, not the pronoun "us"
+    ("The US rejected the proposal put forward by Russia.", "REJECT", {"USA"}, set()),
+    # a role or group takes its country from a modifier of the phrase
+    ("Doctors from two French charities delivered medicine to the hospital in Aleppo.", "AID", {"FRA"}, set()),
+    ("U.N. peacekeepers evacuated wounded civilians from the besieged town.", "AID", {"IGO"}, set()),
+    # a people is coded by where it lives
+    ("Ethnic Serbs in northern Kosovo blocked roads to protest the new licence plates.", "PROTEST", {"XKX"}, set()),
+    # coercion in a place falls on its people when no one else is named
+    ("Police imposed a curfew in Kandy on Monday.", "COERCE", {"LKA"}, {"LKA"}),
 ]
 
 

@@ -368,7 +368,7 @@ NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUAN
 
 def _is_locative(tok: Token) -> bool:
     """A place named after a locative preposition is where something happened, not to whom."""
-    return (tok.ent_type_ in {"GPE", "LOC", "FAC"} and tok.dep_ == "pobj"
+    return ((tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.pos_ == "PROPN") and tok.dep_ == "pobj"
             and tok.head.lower_ in LOCATIVE_PREPS)
 
 

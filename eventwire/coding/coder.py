@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -290,7 +290,16 @@ class Coder:
         actor_countries = [a.country for a in (*cand.source, *cand.target) if a.country]
         where = locate_event(sent, match.token, self.gazetteer, actor_countries=actor_countries,
                              doc_countries=doc_countries, actor_tokens=cand.actor_tokens)
-        target = cand.target
+        if where is None:
+            # "took control of Sirte": the place acted on is where it happened
+            place = next((a for a in cand.target if a.resolution == "place"), None)
+            where = self.gazetteer.lookup(place.name, [place.country] if place.country else ()) if place else None
+        source, target = cand.source, cand.target
+        if where is not None and where.country:
+            # "Police fired tear gas in Nairobi": a bare role acts in the country where it acts
+            country_name = self.resolver.kb.country_name(where.country)
+            source = tuple(_placed(a, where.country, country_name) for a in source)
+            target = tuple(_placed(a, where.country, country_name) for a in target)
         if not target and event_type in PLACE_TARGETS and where is not None and where.country:
             # A curfew, a blockade, a riot or shelling "in X" falls on the people of X.
             target = (Actor(name=where.name, text=where.text or where.name, country=where.country,
@@ -315,7 +324,7 @@ class Coder:
             cameo=code.code,
             quad_class=code.quad_class,
             goldstein=code.goldstein,
-            source=cand.source,
+            source=source,
             target=target,
             status=status,
             reported_by=cand.reported_by,
@@ -365,6 +374,13 @@ def _with_affiliation(actor: Actor, found: Actor) -> Actor:
                  country=found.country, sector=actor.sector or found.sector, id=actor.id,
                  cameo_code=(found.country or "") + (actor.sector or found.sector or "") or None,
                  type=actor.type, resolution="role")
+
+
+def _placed(actor: Actor, country: str, country_name: str) -> Actor:
+    if actor.type != "role" or actor.country:
+        return actor
+    return replace(actor, name=f"{country_name} {actor.name}", country=country,
+                   cameo_code=f"{country}{actor.sector or ''}")
 
 
 def _first_person(tok: Token) -> bool:

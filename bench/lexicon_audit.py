@@ -65,6 +65,20 @@ SENTENCES: dict[str, list[str]] = {
     "test fire missile/verb": ["North Korea test-fired a ballistic missile on Sunday."],
     "call off/verb": ["The union called off the strike after talks with the government."],
     "rape/noun": ["The rape of civilians by soldiers was condemned."],
+    "forgive debt/verb": ["The lenders agreed to forgive the country's debt."],
+    "rape/verb": ["Witnesses said soldiers rape women in the camps."],
+    "rap/verb": ["Soldiers raped dozens of women in the village."],
+    "sexually assault/verb": ["A guard sexually assaulted a detainee."],
+    "ethnically cleanse/verb": ["The militia ethnically cleansed the valley."],
+    "cordon off/verb": ["Police will cordon off the square before the march."],
+    "unban/verb": ["The court may unban the party next month."],
+    "agree to demand/verb": ["The government agreed to the demands of the strikers."],
+    "fulfill demand/verb": ["The ministry will fulfill the demands of the teachers."],
+    "stage exercise/verb": ["China will stage military exercises near the island."],
+    "stage strike/verb": ["Dock workers will stage a strike next week."],
+    "seek backing/verb": ["The president sought backing from parliament."],
+    "call for end/verb": ["The bishops called for an end to the violence."],
+    "relax sanction/verb": ["The government will relax sanctions on the country."],
 }
 
 

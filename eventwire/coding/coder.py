@@ -341,7 +341,13 @@ class Coder:
 def _entity_of(tok: Token) -> Span | None:
     if tok.ent_iob_ == "O" or tok.ent_type_ not in PROPER_ENTS:
         return None
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return tok.doc[start:end]
 
 
 AFFILIATION_PREPS = frozenset({"of", "from", "in", "for"})

@@ -72,7 +72,19 @@ class Mention:
 
 
 def find_mentions(sent: Span, gaz: Gazetteer, actor_tokens: Collection[int] = ()) -> list[Mention]:
-    """Longest gazetteer names in the sentence that start with a capitalised word."""
+    """Longest gazetteer names in the sentence that start with a capitalised word, less those
+    that are words of the event's actors."""
+    return [m for m in _sentence_mentions(sent, gaz)
+            if not any(i in actor_tokens for i in range(m.start, m.end))]
+
+
+def _sentence_mentions(sent: Span, gaz: Gazetteer) -> list[Mention]:
+    """All place mentions of one sentence, found once and kept on the Doc: every event of the
+    sentence asks for them, and the scan is the costly part of locating an event."""
+    key = ("eventwire.places", sent.start, sent.end, id(gaz))
+    cached = sent.doc.user_data.get(key)
+    if cached is not None:
+        return cached
     doc = sent.doc
     found: list[Mention] = []
     i = sent.start
@@ -86,11 +98,12 @@ def find_mentions(sent: Span, gaz: Gazetteer, actor_tokens: Collection[int] = ()
             if not span[-1].is_alpha or not gaz.knows(span.text):
                 continue
             place = gaz.resolve(span.text)
-            if place and _acceptable(span, sent, actor_tokens):
+            if place and _acceptable(span, sent, ()):
                 found.append(Mention(i, j, span.text, place))
             i = j - 1
             break
         i += 1
+    sent.doc.user_data[key] = found
     return found
 
 

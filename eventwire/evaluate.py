@@ -115,7 +115,8 @@ def main_event(events: Sequence[Event]) -> Event | None:
     """The sentence's headline event: the one highest in the parse, then the most confident."""
     if not events:
         return None
-    return min(events, key=lambda e: (e.extras.get("depth", 9), e.status in SECONDARY, -e.confidence,
+    return min(events, key=lambda e: (e.extras.get("depth", 9) + 2 * e.extras.get("subordinate", False),
+                                      e.status in SECONDARY, -e.confidence,
                                       e.evidence.trigger_start or 0))
 
 

@@ -334,7 +334,8 @@ class Coder:
             location=where,
             evidence=evidence,
             confidence=_confidence(cand),
-            extras={"depth": _depth(match.token), "status_cue": cand.modality.cue, "head_i": match.token.i},
+            extras={"depth": _depth(match.token), "status_cue": cand.modality.cue, "head_i": match.token.i,
+                    "subordinate": _subordinate(match.token)},
         )
 
 
@@ -451,6 +452,12 @@ def _stands_alone(noun: Token, verb_heads: set[int]) -> bool:
 
 def _event_id(doc_id: str, offset: int, event_type: str) -> str:
     return hashlib.sha1(f"{doc_id}\x1f{offset}\x1f{event_type}".encode()).hexdigest()[:16]
+
+
+def _subordinate(token: Token) -> bool:
+    """Whether the trigger sits in a background clause ("after X shot down a jet", "who overran it")."""
+    return any(t.dep_ in {"advcl", "relcl", "acl"} and any(c.dep_ == "mark" or c.dep_ == "nsubj" for c in t.children)
+               for t in [token, *token.ancestors])
 
 
 def _depth(token: Token) -> int:

@@ -217,6 +217,8 @@ class DocumentActors:
         # "the rebel Kurdistan Workers' Party": a known name at the head, after loose modifiers
         if not any(w.lower() in _PREPOSITIONS for w in words):
             for i in range(1, len(words)):
+                if tx.is_capitalised(words[i - 1]):
+                    break  # "Northern Ireland" is not Ireland: only lower-case words are loose
                 tail = self._named(words[i:], phrase, whole=False)
                 if tail:
                     return tail

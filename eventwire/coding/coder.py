@@ -8,6 +8,7 @@ modality (status and reporter), dates and places (their own stages).
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -239,8 +240,10 @@ class Coder:
         if proper and (actor is None or not actor.resolved):
             # A named place as an actor ("took control of Sirte"): CAMEO codes a city by its
             # country, as civilians (CVL).
-            place = self.gazetteer.lookup(tok.text if tok.ent_type_ != "GPE" else text)
-            if place is not None and place.country and place.precision != "country":
+            name = ent.text if ent is not None else text
+            place = self.gazetteer.lookup(name)
+            if place is not None and place.country and place.precision != "country" and (
+                    tok.ent_type_ in {"GPE", "LOC", "FAC"} or _same_name(place.name, name)):
                 return Actor(name=place.name, text=text, country=place.country, sector="CVL",
                              id=place.geonameid, type="place", resolution="place")
         if depth < 2:
@@ -388,6 +391,12 @@ def _placed(actor: Actor, country: str, country_name: str) -> Actor:
         return actor
     return replace(actor, name=f"{country_name} {actor.name}", country=country,
                    cameo_code=f"{country}{actor.sector or ''}")
+
+
+def _same_name(a: str, b: str) -> bool:
+    """A gazetteer answer that is the name itself, not one of its many alternate spellings."""
+    fold = lambda x: unicodedata.normalize("NFKD", x).encode("ascii", "ignore").decode().lower().strip()
+    return fold(a) == fold(b.removeprefix("the ").removeprefix("The "))
 
 
 def _first_person(tok: Token) -> bool:

@@ -160,7 +160,7 @@ def _acceptable(span: Span, sent: Span, actor_tokens: Collection[int]) -> bool:
         inside = ent.start <= span.start and span.end <= ent.end
         larger = (ent.end - ent.start) > len(span)
         # "Michael Jordan", "the Bank of Tripoli": part of a longer name of something else.
-        if inside and larger and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"):
+        if inside and larger and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC"):
             return False
     if span.start == sent.start or (span.start - sent.start <= 1 and sent[0].pos_ == "SPACE"):
         after = span.doc[span.end] if span.end < len(span.doc) else None

@@ -321,7 +321,7 @@ def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()
     """Actor-like words in the trigger's own phrase, nearest first: the fallback target when
     no slot of the entry is filled ("agreed to provide aid for Romania", "granted asylum to
     Panamanian officers"). Words of the source, and the source's own phrase, are excluded."""
-    blocked = set(exclude) | set(skip)
+    blocked = set(exclude)
     for i in exclude:
         blocked.update(t.i for t in head.doc[i].subtree)
     seen: list[tuple[int, int, Token]] = []

@@ -295,6 +295,8 @@ def ingest(
     model: ModelOpt = None,
     max_chars: MaxCharsOpt = None,
     config: ConfigOpt = None,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", help="Code on Dask: 'processes' (a local cluster), 'threads', or a tcp:// scheduler address.")] = None,
 ) -> None:
     """Code articles and add their events to the store, merging duplicate reports."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -314,7 +316,13 @@ def ingest(
                 f"({p.events_per_s:.1f}/s), {p.errors} errors"))
 
         try:
-            summary = run_ingest(paths, store, settings, default_published=published, progress=progress)
+            if dask:
+                from eventwire.scale import ingest_on_dask
+
+                summary = ingest_on_dask(paths, store, settings, default_published=published,
+                                         scheduler=dask, progress=progress)
+            else:
+                summary = run_ingest(paths, store, settings, default_published=published, progress=progress)
         except MISSING as e:
             raise _fail(str(e), 1) from e
         except EventwireError as e:

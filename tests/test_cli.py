@@ -445,3 +445,17 @@ def test_console_script_prints_no_traceback(tmp_path):
     done = subprocess.run([exe, "code", str(tmp_path / "empty.txt")], capture_output=True, text=True)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [f"error: {tmp_path / 'empty.txt'}: is empty or only whitespace; nothing to code"]
+
+
+@pytest.mark.slow
+def test_ingest_on_dask_in_process(tmp_path):
+    pytest.importorskip("dask")
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "a", "date": "2023-04-16", "text":
+        "The Sudanese army launched air strikes on Rapid Support Forces positions in Khartoum."}) + "\n")
+    db = tmp_path / "d.duckdb"
+    result = runner.invoke(app, ["ingest", str(src), "--db", str(db), "--dask", "synchronous"])
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.output
+    bad = runner.invoke(app, ["ingest", str(src), "--db", str(db), "--dask", "carrier-pigeon"])
+    assert bad.exit_code == 2

@@ -166,13 +166,30 @@ def evaluate_gsr_cmd(
     details: Annotated[bool, typer.Option("--details", help="Show every sentence the coder got wrong.")] = False,
 ) -> None:
     """Score the coder on the PLOVER gold-standard records."""
+    _evaluate_sentences(path, model, details, "PLOVER GSR")
+
+
+@evaluate_app.command("sentences")
+def evaluate_sentences_cmd(
+    path: Annotated[Optional[Path], typer.Argument(
+        help="A gold file in the PLOVER GSR format; default: eventwire's own 320 held-out sentences.")] = None,
+    model: ModelOpt = None,
+    details: Annotated[bool, typer.Option("--details", help="Show every sentence the coder got wrong.")] = False,
+) -> None:
+    """Score the coder on gold sentences in the PLOVER GSR format (eventwire's own set by default)."""
+    from eventwire.evaluate import OWN_GOLD
+
+    _evaluate_sentences(path or OWN_GOLD, model, details, "gold sentences")
+
+
+def _evaluate_sentences(path: Path, model: str | None, details: bool, title: str) -> None:
     from eventwire.evaluate import evaluate_gsr
 
     try:
         score, results = evaluate_gsr(path, _settings(None, model=model))
     except EventwireError as e:
         raise _fail(str(e), 2) from e
-    t = Table(title="PLOVER GSR by gold type")
+    t = Table(title=f"{title} by gold type")
     for col in ("type", "right", "total"):
         t.add_column(col)
     for etype, (right, total) in score.by_type.items():

@@ -32,6 +32,8 @@ from eventwire.records import Actor, Document, Event
 
 log = logging.getLogger(__name__)
 
+# eventwire's own held-out sentences, written apart from the coder's rules (data/eval/README.md).
+OWN_GOLD = Path(__file__).resolve().parent / "data" / "eval" / "ewgold-sentences.json"
 # PLOVER 0.5b1 names that POLECAT later folded into other categories.
 GSR_TYPE_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 ROLE_CODES = frozenset({"IGO", "NGO"})

@@ -16,7 +16,7 @@ from conftest import GSR
 
 ALL_FLOORS = tomllib.loads((Path(__file__).parent / "floors.toml").read_text())
 FLOORS = ALL_FLOORS["plover_gsr"]
-EWGOLD = Path(__file__).resolve().parent.parent / "eventwire" / "data" / "eval" / "ewgold-sentences.json"
+from eventwire.evaluate import OWN_GOLD as EWGOLD  # noqa: E402
 
 
 def _gold_file(tmp_path: Path, records: list[dict]) -> Path:

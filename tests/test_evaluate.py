@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import EvaluationError
+from eventwire.evaluate import OWN_GOLD as EWGOLD
 from eventwire.evaluate import GSR_TYPE_MAP, SentenceResult, actor_code, evaluate_gsr, read_gsr, score
 from eventwire.records import Actor
 
@@ -16,7 +17,6 @@ from conftest import GSR
 
 ALL_FLOORS = tomllib.loads((Path(__file__).parent / "floors.toml").read_text())
 FLOORS = ALL_FLOORS["plover_gsr"]
-from eventwire.evaluate import OWN_GOLD as EWGOLD  # noqa: E402
 
 
 def _gold_file(tmp_path: Path, records: list[dict]) -> Path:

@@ -4,7 +4,9 @@ The sentence-level evaluator (`eventwire.evaluate`) asks whether a sentence's he
 right. Users read articles, so this one codes each gold article as a Document and pairs
 predicted with gold events one to one:
 
-- a pair needs the same PLOVER type and either the same sentence or overlapping trigger words;
+- a pair needs the same PLOVER type and either the same sentence or overlapping trigger words,
+  except that a prediction on the trigger words of a gold event of another type (a miscoded
+  event) does not pair with a different gold event by sharing its sentence;
 - among the candidate pairs, the best are taken first (overlapping trigger, right dyad, right
   status, same sentence, then nearest triggers), and each event is used at most once;
 - event precision and recall count pairs; dyad precision and recall count pairs whose source
@@ -241,6 +243,11 @@ def _trigger_span(event: Event) -> tuple[int, int]:
     return ev.start, ev.start
 
 
+def _touches(predicted: tuple[int, int], gold: tuple[int, int]) -> bool:
+    start, end = predicted
+    return start < gold[1] and gold[0] < max(end, start + 1)
+
+
 def _overlaps(actors: Sequence[Actor], gold: frozenset[str]) -> bool:
     return not gold or bool({c for a in actors if (c := actor_code(a))} & gold)
 
@@ -256,17 +263,20 @@ def _pair(gold: GoldEvent, event: Event) -> Pair:
 def match_article(article: GoldArticle, predicted: Sequence[Event]) -> ArticleResult:
     """Pair gold and predicted events one to one, best candidates first."""
     candidates: list[tuple[tuple[float, ...], int, int, Pair]] = []
-    for g, gold in enumerate(article.events):
-        for p, event in enumerate(predicted):
+    for p, event in enumerate(predicted):
+        span = _trigger_span(event)
+        # A prediction on the words of a gold event of another type is that event, miscoded:
+        # it may not pair with a neighbour of its own type by sharing the sentence.
+        miscoded = any(_touches(span, g.trigger_span) for g in article.events if g.event_type != event.event_type)
+        for g, gold in enumerate(article.events):
             if event.event_type != gold.event_type:
                 continue
-            start, end = _trigger_span(event)
-            same_trigger = start < gold.trigger_span[1] and gold.trigger_span[0] < max(end, start + 1)
-            same_sentence = gold.sentence_span[0] <= start < gold.sentence_span[1]
+            same_trigger = _touches(span, gold.trigger_span)
+            same_sentence = gold.sentence_span[0] <= span[0] < gold.sentence_span[1] and not miscoded
             if not (same_trigger or same_sentence):
                 continue
             pair = _pair(gold, event)
-            rank = (same_trigger, pair.dyad_ok, pair.status_ok, same_sentence, -abs(start - gold.trigger_span[0]))
+            rank = (same_trigger, pair.dyad_ok, pair.status_ok, same_sentence, -abs(span[0] - gold.trigger_span[0]))
             candidates.append((rank, g, p, pair))
     candidates.sort(key=lambda c: (c[0], -c[1], -c[2]), reverse=True)
     used_gold: set[int] = set()

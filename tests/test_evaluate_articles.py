@@ -157,6 +157,17 @@ def test_same_sentence_pairs_without_trigger_overlap(tmp_path):
     assert len(result.pairs) == 1
 
 
+@pytest.mark.parametrize("trigger,pairs", [
+    ("talk", True),  # its own words
+    ("both sides", True),  # other words of the sentence
+    ("urged", False),  # the words of the REQUEST: a miscoded request, not the meeting
+])
+def test_a_miscoded_event_does_not_pair_by_sentence(tmp_path, trigger, pairs):
+    gold = [GOLD_EVENTS[3], _gold_event("CONSULT", ["CHL", "PER"], [], "talk", 2, status="requested")]
+    result = match_article(_gold(tmp_path, gold), [_event("CONSULT", trigger, ("Chile", "Peru"))])
+    assert len(result.pairs) == int(pairs)
+
+
 def test_other_sentence_does_not_pair(tmp_path):
     predicted = [_event("ACCUSE", "urged", ("Chile",), ("Peru",))]
     result = match_article(_gold(tmp_path, GOLD_EVENTS[:1]), predicted)

@@ -90,6 +90,7 @@ STATUSES = [
     ("Egypt said Israel must withdraw its troops from Rafah.", "RETREAT", "requested"),
     ("Houthi rebels said they would release the hostages on Friday.", "RETREAT", "intended"),
     ("Japan is ready to provide emergency aid to the flood victims.", "AID", "intended"),
+    ("No hospitals were hit during the overnight strikes on Kharkiv, the mayor said.", "ASSAULT", "negated"),
 ]
 
 
@@ -121,6 +122,7 @@ def test_status(code, text, etype, status):
 
 
 NO_EVENTS = [
+    "Speaking to reporters in Geneva, the envoy said the talks were useful.",
     "The weather in Cairo was mild on Sunday.",
     "Oil prices rose two percent in early trading.",
     "The museum will reopen next spring after renovations.",
@@ -142,3 +144,15 @@ def test_reporter_and_evidence(code):
     assert ev.reported_by is not None and ev.reported_by.country == "TUR"
     assert text[ev.evidence.trigger_start:ev.evidence.trigger_end] == ev.evidence.trigger
     assert ev.evidence.sentence == text
+
+
+@pytest.mark.slow
+def test_a_warning_of_a_future_act_is_a_threat(code):
+    assert main_event(code("Iran warned that it would respond to any Israeli attack.")).event_type == "THREATEN"
+
+
+@pytest.mark.slow
+def test_a_dateline_is_neither_trigger_nor_actor(code):
+    events = code("WASHINGTON, March 26 (Reuters) - The United States imposed sanctions on Iran on Tuesday.")
+    assert [e.event_type for e in events] == ["SANCTION"]
+    assert codes(events[0].source) == {"USA"}

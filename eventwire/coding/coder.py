@@ -34,6 +34,7 @@ from eventwire.coding.ontology import LexiconEntry, Ontology, load_lexicon, stat
 from eventwire.coding.triggers import TriggerIndex, TriggerMatch
 from eventwire.config import Settings
 from eventwire.dates import event_date
+from eventwire.ingest.dateline import find_dateline
 from eventwire.places import Gazetteer, locate_event
 from eventwire.records import Actor, Document, Event, Evidence
 
@@ -98,12 +99,15 @@ class Coder:
     def code(self, document: Document, parsed: Doc) -> list[Event]:
         """Every event in one parsed document, in text order."""
         actors = self.resolver.for_document(document.published)
+        # A wire dateline ("KYIV, July 23 (Reuters) -") names where the story was filed, not who
+        # acted: its words are neither triggers ("March") nor actors.
+        parsed.user_data[DATELINE_KEY] = _dateline_end(parsed.text)
         doc_countries: list[str] = []
         events: list[Event] = []
         for sent in parsed.sents:
             self._remember_entities(sent, actors, doc_countries)
             first = len(events)
-            matches = self.triggers.find(sent)
+            matches = [m for m in self.triggers.find(sent) if not _in_dateline(m.token)]
             verb_heads = {m.token.i for m in matches if m.entry.pos == "verb"}
             for match in matches:
                 if match.entry.pos == "noun" and not _stands_alone(match.token, verb_heads):
@@ -167,6 +171,9 @@ class Coder:
                 nearby_mentions(search_root(match), src_tokens, {t.i for t in match.tokens}), actors, source)
         if not any(_informative(a) for a in (*source, *target)) and match.entry.event_type not in ACTORLESS_OK:
             return None
+        if match.entry.event_type == "CONSULT" and match.entry.weight < 1 and len(source) < 2 \
+                and not any(_informative(a) for a in target):
+            return None  # a meeting has two sides; "speaking to reporters" is no consultation
         if not target and len(source) > 1 and match.entry.event_type in RECIPROCAL:
             target = source
         else:
@@ -205,6 +212,8 @@ class Coder:
     def _actors_for(self, head: Token, actors: DocumentActors,
                     reporter: Actor | None) -> tuple[tuple[Actor, ...], set[int]]:
         """Actors named by one argument head, spread over its conjuncts."""
+        if _in_dateline(head):
+            return (), set()
         if _first_person(head):
             return ((reporter,) if reporter else ()), {head.i}
         if _pronoun(head):
@@ -278,6 +287,9 @@ class Coder:
         entry = match.entry
         code = self.ontology.cameo(entry.cameo)
         event_type, status = entry.event_type, cand.modality.status
+        if event_type == "ACCUSE" and _warns_of_action(match.token):
+            # "warned that the army would respond": a warning of a future act is a threat
+            event_type, code = "THREATEN", self.ontology.default_cameo("THREATEN")
         if status == "intended":
             code = status_codes().intent.get(event_type, code)
         elif status == "negated":
@@ -391,6 +403,32 @@ def _placed(actor: Actor, country: str, country_name: str) -> Actor:
         return actor
     return replace(actor, name=f"{country_name} {actor.name}", country=country,
                    cameo_code=f"{country}{actor.sector or ''}")
+
+
+DATELINE_KEY = "eventwire.dateline_end"
+
+
+def _dateline_end(text: str) -> int:
+    line = find_dateline(text)
+    if line is None:
+        return 0
+    at = text.find(line.text)
+    return at + len(line.text) if at >= 0 else 0
+
+
+def _in_dateline(tok: Token) -> bool:
+    return tok.idx < tok.doc.user_data.get(DATELINE_KEY, 0)
+
+
+WARNING_VERBS = frozenset({"warn", "caution"})
+
+
+def _warns_of_action(verb: Token) -> bool:
+    if verb.lemma_.lower() not in WARNING_VERBS:
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return clause is not None and any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "shall"} for c in clause.children)
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -60,6 +60,8 @@ def _negated(tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in {"det", "advmod"} and c.lower_ in NEGATORS):
             return c.text
+        if c.dep_ in {"nsubj", "nsubjpass"} and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children):
+            return "no"  # "No storage sites were hit"
     return None
 
 

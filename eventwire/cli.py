@@ -182,6 +182,22 @@ def evaluate_sentences_cmd(
     _evaluate_sentences(path or OWN_GOLD, model, details, "gold sentences")
 
 
+@evaluate_app.command("articles")
+def evaluate_articles_cmd(
+    path: Annotated[Optional[Path], typer.Argument(
+        help="Gold articles (JSON Lines with their events); default: eventwire's own 12 annotated articles.")] = None,
+    model: ModelOpt = None,
+) -> None:
+    """Score the coder on whole articles: event precision, recall, dyads, dates, places, status."""
+    from eventwire.evaluate_articles import OWN_ARTICLES, evaluate_articles
+
+    try:
+        score = evaluate_articles(path or OWN_ARTICLES, _settings(None, model=model))
+    except EventwireError as e:
+        raise _fail(str(e), 2) from e
+    _say(score.summary())
+
+
 def _evaluate_sentences(path: Path, model: str | None, details: bool, title: str) -> None:
     from eventwire.evaluate import evaluate_gsr
 

@@ -38,6 +38,8 @@ from eventwire.evaluate import actor_code
 from eventwire.pipeline import code_documents
 from eventwire.records import PLOVER_TYPES, STATUSES, Actor, Document, Event
 
+# eventwire's own annotated articles (data/eval/ARTICLES.md).
+OWN_ARTICLES = Path(__file__).resolve().parent / "data" / "eval" / "articles-gold.jsonl"
 log = logging.getLogger(__name__)
 
 ROLE_CODES = frozenset({"IGO", "NGO"})

@@ -65,9 +65,9 @@ def test_coverage_counts(kb):
     types = [e.type for e in kb.entries.values()]
     assert types.count("country") >= 200
     assert types.count("igo") >= 60
-    assert types.count("person") >= 250
-    assert types.count("armed_group") >= 60
-    assert kb.alias_count >= 2000
+    assert types.count("person") >= 850
+    assert types.count("armed_group") >= 160
+    assert kb.alias_count >= 3600
 
 
 def test_load_is_fast_and_cached():

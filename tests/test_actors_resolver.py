@@ -335,3 +335,147 @@ SEED_ACTORS = [
 def test_seed_article_actors(kb, phrase, country, sector):
     a = ActorResolver(kb).for_document(date(2020, 1, 8)).resolve(phrase, is_proper=True)
     assert (a.country, a.sector) == (country, sector)
+
+
+HISTORY_DATED = [
+    # Heads of state and government before 2015: in office inside their dates, former after.
+    ("Tony Blair", date(2003, 3, 20), "GBR", "GOV"), ("Tony Blair", date(2010, 1, 8), None, "IGO"),
+    ("Gordon Brown", date(2009, 4, 2), "GBR", "GOV"), ("Gordon Brown", date(2012, 1, 8), "GBR", "ELI"),
+    ("Jacques Chirac", date(2003, 2, 14), "FRA", "GOV"), ("Nicolas Sarkozy", date(2011, 3, 19), "FRA", "GOV"),
+    ("Nicolas Sarkozy", date(2013, 1, 8), "FRA", "ELI"), ("Gerhard Schroeder", date(2003, 2, 14), "DEU", "GOV"),
+    ("Gerhard Schröder", date(2008, 1, 8), "DEU", "ELI"), ("Silvio Berlusconi", date(2004, 1, 8), "ITA", "GOV"),
+    ("Silvio Berlusconi", date(2007, 1, 8), "ITA", "ELI"), ("Silvio Berlusconi", date(2010, 1, 8), "ITA", "GOV"),
+    ("Hu Jintao", date(2008, 8, 8), "CHN", "GOV"), ("Hu Jintao", date(2015, 1, 8), "CHN", "ELI"),
+    ("Junichiro Koizumi", date(2005, 1, 8), "JPN", "GOV"), ("Manmohan Singh", date(2010, 1, 8), "IND", "GOV"),
+    ("Manmohan Singh", date(2016, 1, 8), "IND", "ELI"), ("Ariel Sharon", date(2004, 1, 8), "ISR", "GOV"),
+    ("Ehud Olmert", date(2006, 7, 12), "ISR", "GOV"), ("Ehud Olmert", date(2010, 1, 8), "ISR", "ELI"),
+    ("Yasser Arafat", date(2002, 4, 1), "PSE", "GOV"), ("Mahmoud Ahmadinejad", date(2009, 6, 13), "IRN", "GOV"),
+    ("Mahmoud Ahmadinejad", date(2017, 1, 8), "IRN", "ELI"), ("Nouri al-Maliki", date(2010, 1, 8), "IRQ", "GOV"),
+    ("Hosni Mubarak", date(2010, 1, 8), "EGY", "GOV"), ("Hosni Mubarak", date(2012, 1, 8), "EGY", "ELI"),
+    ("Muammar Gaddafi", date(2011, 3, 1), "LBY", "GOV"), ("Hafez al-Assad", date(1999, 1, 8), "SYR", "GOV"),
+    ("Ali Abdullah Saleh", date(2011, 6, 3), "YEM", "GOV"), ("Ali Abdullah Saleh", date(2015, 3, 26), "YEM", "ELI"),
+    ("Hugo Chavez", date(2010, 1, 8), "VEN", "GOV"), ("Viktor Yanukovych", date(2013, 12, 1), "UKR", "GOV"),
+    ("Viktor Yanukovych", date(2014, 3, 1), "UKR", "ELI"), ("Abdullah Gul", date(2010, 1, 8), "TUR", "GOV"),
+    ("King Abdullah bin Abdulaziz", date(2010, 1, 8), "SAU", "GOV"), ("Pervez Musharraf", date(2005, 1, 8), "PAK", "GOV"),
+    ("Pervez Musharraf", date(2000, 1, 8), "PAK", "MIL"), ("Kim Jong Il", date(2006, 10, 9), "PRK", "GOV"),
+    ("Condoleezza Rice", date(2007, 1, 8), "USA", "GOV"), ("Donald Rumsfeld", date(2003, 3, 20), "USA", "GOV"),
+    ("Dick Cheney", date(2012, 1, 8), "USA", "ELI"), ("Vladimir Putin", date(2000, 1, 8), "RUS", "GOV"),
+    ("Shinzo Abe", date(2007, 1, 8), "JPN", "GOV"), ("Shinzo Abe", date(2010, 1, 8), "JPN", "ELI"),
+    ("Benjamin Netanyahu", date(1998, 1, 8), "ISR", "GOV"), ("Benjamin Netanyahu", date(2005, 1, 8), "ISR", "ELI"),
+]
+
+
+@pytest.mark.parametrize("phrase,on,country,sector", HISTORY_DATED)
+def test_leaders_before_2015_hold_dated_roles(kb, phrase, on, country, sector):
+    a = resolve(kb, phrase, on)
+    assert (a.country, a.sector, a.type) == (country, sector, "person")
+
+
+MINISTERS_DATED = [
+    # Foreign and defence ministers of the G20 and the P5: in office inside their dates only.
+    ("Chuck Hagel", date(2014, 1, 8), "USA", "GOV"), ("Chuck Hagel", date(2016, 1, 8), "USA", "ELI"),
+    ("John Kerry", date(2017, 1, 25), "USA", "ELI"), ("Patrick Shanahan", date(2019, 3, 1), "USA", "GOV"),
+    ("Penny Mordaunt", date(2019, 6, 1), "GBR", "GOV"), ("Penny Mordaunt", date(2020, 6, 1), "GBR", "ELI"),
+    ("Laurent Fabius", date(2015, 11, 13), "FRA", "GOV"), ("Laurent Fabius", date(2017, 1, 8), "FRA", "JUD"),
+    ("Roberta Pinotti", date(2016, 1, 8), "ITA", "GOV"), ("Chang Wanquan", date(2016, 1, 8), "CHN", "GOV"),
+    ("Chang Wanquan", date(2019, 1, 8), "CHN", "ELI"), ("Yang Jiechi", date(2010, 1, 8), "CHN", "GOV"),
+    ("Tomomi Inada", date(2017, 1, 8), "JPN", "GOV"), ("Tomomi Inada", date(2018, 1, 8), "JPN", "ELI"),
+    ("Takeshi Iwaya", date(2019, 1, 8), "JPN", "GOV"), ("Kang Kyung-wha", date(2019, 1, 8), "KOR", "GOV"),
+    ("Kim Yong-hyun", date(2024, 11, 1), "KOR", "GOV"), ("Kim Yong-hyun", date(2025, 1, 8), "KOR", "ELI"),
+    ("Manohar Parrikar", date(2016, 9, 29), "IND", "GOV"), ("Ernesto Araujo", date(2020, 1, 8), "BRA", "GOV"),
+    ("Ernesto Araújo", date(2022, 1, 8), "BRA", "ELI"), ("Jose Mucio", date(2024, 1, 8), "BRA", "GOV"),
+    ("Susana Malcorra", date(2016, 1, 8), "ARG", "GOV"), ("Diana Mondino", date(2025, 1, 8), "ARG", "ELI"),
+    ("Marcelo Ebrard", date(2020, 1, 8), "MEX", "GOV"), ("Luis Cresencio Sandoval", date(2020, 1, 8), "MEX", "GOV"),
+    ("Stephane Dion", date(2016, 1, 8), "CAN", "GOV"), ("Harjit Sajjan", date(2020, 1, 8), "CAN", "GOV"),
+    ("Julie Bishop", date(2017, 1, 8), "AUS", "GOV"), ("Julie Bishop", date(2019, 1, 8), "AUS", "ELI"),
+    ("Marise Payne", date(2017, 1, 8), "AUS", "GOV"), ("Ryamizard Ryacudu", date(2017, 1, 8), "IDN", "GOV"),
+    ("Khalid bin Salman", date(2023, 1, 8), "SAU", "GOV"), ("Feridun Sinirlioglu", date(2015, 10, 1), "TUR", "GOV"),
+    ("Nurettin Canikli", date(2018, 1, 8), "TUR", "GOV"), ("Lindiwe Sisulu", date(2018, 6, 1), "ZAF", "GOV"),
+    ("Thandi Modise", date(2022, 1, 8), "ZAF", "GOV"), ("Catherine Ashton", date(2013, 11, 24), None, "IGO"),
+    ("Javier Solana", date(2003, 1, 8), None, "IGO"), ("Catherine Vautrin", date(2025, 11, 1), "FRA", "GOV"),
+]
+
+
+@pytest.mark.parametrize("phrase,on,country,sector", MINISTERS_DATED)
+def test_foreign_and_defence_ministers_hold_dated_roles(kb, phrase, on, country, sector):
+    a = resolve(kb, phrase, on)
+    assert (a.country, a.sector, a.type) == (country, sector, "person")
+
+
+CONFLICT_PEOPLE = [
+    # States at war and the leaders of non-state forces, with their group's sector.
+    ("Maher al-Assad", date(2020, 1, 8), "SYR", "MIL"), ("Maher al-Assad", date(2025, 3, 1), "SYR", "ELI"),
+    ("Murhaf Abu Qasra", date(2025, 3, 1), "SYR", "GOV"), ("Masoud Barzani", date(2016, 1, 8), "IRQ", "GOV"),
+    ("Abu Mahdi al-Muhandis", date(2019, 6, 1), "IRQ", "MIL"), ("Qais al-Khazali", date(2020, 1, 8), "IRQ", "REB"),
+    ("Hossein Salami", date(2024, 4, 14), "IRN", "MIL"), ("Esmail Qaani", date(2024, 4, 14), "IRN", "MIL"),
+    ("Mohammad Mokhber", date(2024, 6, 1), "IRN", "GOV"), ("Herzi Halevi", date(2023, 10, 27), "ISR", "MIL"),
+    ("Avigdor Lieberman", date(2017, 1, 8), "ISR", "GOV"), ("Khaled Meshaal", date(2014, 7, 8), "PSE", "REB"),
+    ("Ziyad al-Nakhalah", date(2023, 10, 8), "PSE", "REB"), ("Fuad Shukr", date(2024, 6, 1), "LBN", "REB"),
+    ("Yahya Saree", date(2024, 1, 12), "YEM", "REB"), ("Ahmed Awad bin Mubarak", date(2024, 6, 1), "YEM", "GOV"),
+    ("Osama Hamad", date(2024, 1, 8), "LBY", "REB"), ("Abdullah al-Thani", date(2019, 4, 4), "LBY", "REB"),
+    ("Abdel Rahim Dagalo", date(2022, 1, 8), "SDN", "MIL"), ("Abdel Rahim Dagalo", date(2024, 1, 8), "SDN", "REB"),
+    ("Abdelaziz al-Hilu", date(2024, 1, 8), "SDN", "REB"), ("Jibril Ibrahim", date(2023, 1, 8), "SDN", "GOV"),
+    ("Thomas Cirillo", date(2024, 1, 8), "SSD", "REB"), ("Taye Atske Selassie", date(2025, 1, 8), "ETH", "GOV"),
+    ("Tadesse Werede", date(2021, 11, 1), "ETH", "REB"), ("Tadesse Werede", date(2025, 6, 1), "ETH", "GOV"),
+    ("Ahmed Diriye", date(2020, 1, 8), "SOM", "REB"), ("Muse Bihi Abdi", date(2024, 1, 8), "SOM", "SEP"),
+    ("Bertrand Bisimwa", date(2025, 2, 1), "COD", "REB"), ("Iyad Ag Ghaly", date(2020, 1, 8), "MLI", "REB"),
+    ("Sadio Camara", date(2023, 1, 8), "MLI", "GOV"), ("Paul-Henri Damiba", date(2022, 5, 1), "BFA", "GOV"),
+    ("Mamady Doumbouya", date(2023, 1, 8), "GIN", "GOV"), ("Mullah Omar", date(2000, 1, 8), "AFG", "GOV"),
+    ("Mullah Omar", date(2008, 1, 8), "AFG", "REB"), ("Ahmad Massoud", date(2022, 1, 8), "AFG", "REB"),
+    ("Raheel Sharif", date(2015, 1, 8), "PAK", "MIL"), ("Thein Sein", date(2013, 1, 8), "MMR", "GOV"),
+    ("Twan Mrat Naing", date(2024, 1, 8), "MMR", "REB"), ("Duwa Lashi La", date(2023, 1, 8), "MMR", "OPP"),
+    ("Arayik Harutyunyan", date(2020, 10, 1), "AZE", "SEP"), ("Jeyhun Bayramov", date(2023, 9, 20), "AZE", "GOV"),
+    ("Denis Pushilin", date(2022, 3, 1), "UKR", "SEP"), ("Kyrylo Budanov", date(2024, 1, 8), "UKR", "SPY"),
+    ("Dmitry Utkin", date(2023, 6, 24), "RUS", "UAF"), ("Vladimir Padrino Lopez", date(2019, 4, 30), "VEN", "GOV"),
+    ("Maria Corina Machado", date(2024, 7, 29), "VEN", "OPP"), ("Jimmy Cherizier", date(2024, 3, 1), "HTI", "CRM"),
+    ("Ariel Henry", date(2023, 1, 8), "HTI", "GOV"), ("Jovenel Moise", date(2022, 1, 8), "HTI", "ELI"),
+]
+
+
+@pytest.mark.parametrize("phrase,on,country,sector", CONFLICT_PEOPLE)
+def test_leaders_of_states_and_forces_in_conflicts(kb, phrase, on, country, sector):
+    a = resolve(kb, phrase, on)
+    assert (a.country, a.sector, a.type) == (country, sector, "person")
+
+
+CONFLICT_GROUPS = [
+    ("Ansar al-Sharia", "LBY", "REB"), ("Ansar al-Sharia in Tunisia", "TUN", "REB"),
+    ("the Special Deterrence Force", "LBY", "MIL"), ("Jaish al-Adl", "IRN", "REB"), ("Jaish ul-Adl", "IRN", "REB"),
+    ("Kata'ib Hizballah", "IRQ", "REB"), ("Kataeb Hezbollah", "IRQ", "REB"), ("Asa'ib Ahl al-Haq", "IRQ", "REB"),
+    ("Harakat al-Nujaba", "IRQ", "REB"), ("the Islamic Resistance in Iraq", "IRQ", "REB"),
+    ("the Badr Organization", "IRQ", "MIL"), ("Hashd al-Shaabi", "IRQ", "MIL"), ("Jabhat Fatah al-Sham", "SYR", "REB"),
+    ("Hayat Tahrir ash-Sham", "SYR", "REB"), ("Ahrar al-Sham", "SYR", "REB"), ("Jaysh al-Islam", "SYR", "REB"),
+    ("Hurras al-Din", "SYR", "REB"), ("the Syrian Arab Army", "SYR", "MIL"), ("the PFLP", "PSE", "REB"),
+    ("the Lions' Den", "PSE", "REB"), ("the Radwan Force", "LBN", "REB"), ("Ansarallah", "YEM", "REB"),
+    ("the Houthi militia", "YEM", "REB"), ("the Giants Brigades", "YEM", "MIL"), ("the Saudi-led coalition", "SAU", "MIL"),
+    ("the Arab coalition", "SAU", "MIL"), ("Islah", "YEM", "PTY"), ("JNIM", "MLI", "REB"),
+    ("Jamaat Nusrat al-Islam wal-Muslimin", "MLI", "REB"), ("ISWAP", "NGA", "REB"),
+    ("Islamic State West Africa", "NGA", "REB"), ("ISCAP", "COD", "REB"), ("the ADF", "COD", "REB"),
+    ("CODECO", "COD", "REB"), ("Wazalendo", "COD", "MIL"), ("the Fano militia", "ETH", "REB"),
+    ("Eritrean Defence Forces", "ERI", "MIL"), ("the White Army", "SSD", "REB"), ("Arakan Army", "MMR", "REB"),
+    ("the Sit-tat", "MMR", "MIL"), ("People's Defence Forces", "MMR", "REB"), ("the Karen National Union", "MMR", "REB"),
+    ("the United Wa State Army", "MMR", "REB"), ("ARSA", "MMR", "REB"), ("Wagner PMC", "RUS", "UAF"),
+    ("the Africa Corps", "RUS", "MIL"), ("the Azov Brigade", "UKR", "MIL"), ("the Russian Volunteer Corps", "RUS", "REB"),
+    ("Rosgvardia", "RUS", "MIL"), ("the Akhmat battalion", "RUS", "MIL"), ("Tren de Aragua", "VEN", "CRM"),
+    ("the Cartel of the Suns", "VEN", "CRM"), ("the Gulf Clan", "COL", "CRM"), ("400 Mawozo", "HTI", "CRM"),
+    ("Haitian National Police", "HTI", "COP"), ("the Volunteers for the Defence of the Homeland", "BFA", "MIL"),
+    ("the Azawad Liberation Front", "MLI", "REB"), ("the Coalition of Patriots for Change", "CAF", "REB"),
+]
+
+
+@pytest.mark.parametrize("phrase,country,sector", CONFLICT_GROUPS)
+def test_armed_groups_with_spelling_variants(kb, phrase, country, sector):
+    a = resolve(kb, phrase)
+    assert (a.country, a.sector) == (country, sector)
+    assert a.id is not None
+
+
+def test_the_taliban_ruled_before_2001_and_again_after_2021(kb):
+    assert resolve(kb, "the Taliban", date(1999, 1, 8)).sector == "GOV"
+    assert resolve(kb, "the Taliban", date(2010, 1, 8)).sector == "REB"
+    assert resolve(kb, "the Taliban", date(2023, 1, 8)).sector == "GOV"
+
+
+def test_the_alliance_of_sahel_states_is_an_igo(kb):
+    a = resolve(kb, "the Alliance of Sahel States")
+    assert (a.country, a.sector, a.type) == (None, "IGO", "igo")

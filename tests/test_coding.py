@@ -156,3 +156,19 @@ def test_a_dateline_is_neither_trigger_nor_actor(code):
     events = code("WASHINGTON, March 26 (Reuters) - The United States imposed sanctions on Iran on Tuesday.")
     assert [e.event_type for e in events] == ["SANCTION"]
     assert codes(events[0].source) == {"USA"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,country", [
+    ("Turkish police detained twenty journalists in a dawn raid.", "TUR"),
+    ("Kenyan lawmakers approved the finance bill despite protests.", "KEN"),
+])
+def test_a_domestic_event_is_placed_in_its_country(code, text, country):
+    event = main_event(code(text))
+    assert event.location is not None
+    assert (event.location.country, event.location.precision) == (country, "country")
+
+
+@pytest.mark.slow
+def test_an_event_between_two_countries_has_no_guessed_place(code):
+    assert main_event(code("Egypt and Qatar urged Israel to accept the truce.")).location is None

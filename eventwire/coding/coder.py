@@ -36,7 +36,7 @@ from eventwire.config import Settings
 from eventwire.dates import event_date
 from eventwire.ingest.dateline import find_dateline
 from eventwire.places import Gazetteer, locate_event
-from eventwire.records import Actor, Document, Event, Evidence
+from eventwire.records import Actor, Document, Event, Evidence, Location
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ DEMAND_ENTRY = LexiconEntry(
     words=("must",), head=0, pos="verb", event_type="REQUEST", cameo="100", mode=None, context=(),
     target=("subject",), source=("none",), negated_type=None, weight=0.7, requires_object=(),
 )
+# Sectors of armed forces, which often act outside their own country.
+ARMED = frozenset({"MIL", "REB", "UAF"})
 # Acts that fall on a place's people when no one else is named as their target.
 PLACE_TARGETS = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"})
 # Verbs that turn the act they govern into a refusal ("refused to withdraw").
@@ -268,6 +270,20 @@ class Coder:
                     return _with_affiliation(actor, found)
         return actor
 
+    def _home_country(self, cand: Candidate) -> Location | None:
+        """A domestic event happens in its country ("Turkish police detained Turkish journalists"),
+        at country precision. Armed forces are left out: they often act abroad."""
+        actors = [a for a in (*cand.source, *cand.target) if a.country or a.sector in {"IGO", "NGO"}]
+        countries = {a.country for a in actors}
+        if not actors or len(countries) != 1 or None in countries or any(a.sector in ARMED for a in actors):
+            return None
+        (country,) = countries
+        name = self.resolver.kb.country_name(country)
+        place = self.gazetteer.lookup(name, [country]) if name else None
+        if place is None or place.country != country or place.precision != "country":
+            return None
+        return replace(place, text=None)
+
     def _residence(self, people: Token, actors: DocumentActors) -> str | None:
         for c in people.children:
             if c.dep_ == "prep" and c.lower_ in {"in", "of", "from"}:
@@ -309,6 +325,8 @@ class Coder:
             # "took control of Sirte": the place acted on is where it happened
             place = next((a for a in cand.target if a.resolution == "place"), None)
             where = self.gazetteer.lookup(place.name, [place.country] if place.country else ()) if place else None
+        if where is None:
+            where = self._home_country(cand)
         source, target = cand.source, cand.target
         if where is not None and where.country:
             # "Police fired tear gas in Nairobi": a bare role acts in the country where it acts

@@ -479,3 +479,21 @@ def test_the_taliban_ruled_before_2001_and_again_after_2021(kb):
 def test_the_alliance_of_sahel_states_is_an_igo(kb):
     a = resolve(kb, "the Alliance of Sahel States")
     assert (a.country, a.sector, a.type) == (None, "IGO", "igo")
+
+
+@pytest.mark.parametrize("first,second,expect_name,expect_country", [
+    # a given name no known bearer of the surname has makes it someone else
+    ("Chris Brown", "Brown", "Chris Brown", None),
+    ("Ilhan Omar", "Omar", "Ilhan Omar", None),
+    # the known bearer, named in full first, is the one a later surname points to
+    ("Prime Minister Gordon Brown", "Brown", "Gordon Brown", "GBR"),
+])
+def test_a_different_given_name_is_a_different_person(first, second, expect_name, expect_country):
+    from eventwire.actors import ActorResolver, KnowledgeBase
+
+    doc = ActorResolver(KnowledgeBase.load(include_user=False)).for_document(date(2009, 6, 1))
+    a = doc.resolve(first, is_proper=True)
+    b = doc.resolve(second, is_proper=True)
+    assert a is not None and b is not None
+    assert (a.name, b.name) == (expect_name, expect_name)
+    assert a.country == expect_country

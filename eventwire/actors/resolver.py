@@ -381,6 +381,13 @@ class DocumentActors:
         return self._from_entry(entry, text, "normalised", tx.key(head.text))
 
     def _surname_head(self, head: _Segment, before: list[_Segment], text: str, is_proper: bool, owner: Actor | None) -> tuple[Actor | None, str, str]:
+        if before and before[-1].kind == "proper":
+            # "Chris Brown" is not Gordon Brown: a given name that none of the candidates bears
+            # makes this someone else.
+            given = {tx.key_token(w) for w in before[-1].words}
+            if not any(given <= self._name_tokens(self.kb.entries[i]) for i in head.ids):
+                whole = _Segment("proper", before[-1].words + head.words)
+                return self._proper_head(whole, before[:-1], text, is_proper, owner)
         remembered = self._partial(head.words)
         if remembered is not None:
             return replace(remembered, text=text, resolution="partial"), \
@@ -392,6 +399,10 @@ class DocumentActors:
             actor, why, kind = self._from_entry(entries[0], text, "partial", "")
             return actor, f"{head.text!r} is the surname of {entries[0].name}; " + why, kind
         return self._proper_head(_Segment("proper", head.words), before, text, is_proper, owner)
+
+    @staticmethod
+    def _name_tokens(entry: ActorEntry) -> set[str]:
+        return {t for name in (entry.name, *entry.aliases) for t in tx.tokens(name)}
 
     def _modifiers(self, before: list[_Segment]) -> tuple[Actor | None, str | None]:
         """The owner named before a head and any sector modifier. A state (demonym, country,

@@ -172,3 +172,16 @@ def test_a_domestic_event_is_placed_in_its_country(code, text, country):
 @pytest.mark.slow
 def test_an_event_between_two_countries_has_no_guessed_place(code):
     assert main_event(code("Egypt and Qatar urged Israel to accept the truce.")).location is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,etype,target,place", [
+    ("Pakistan refused to deploy peacekeepers in Somalia.", "REJECT", "SOM", None),
+    ("Thousands of Syrians sought refuge in Turkey last year.", "REQUEST", "TUR", "TUR"),
+])
+def test_a_place_an_act_is_aimed_at_is_its_last_resort_target(code, text, etype, target, place):
+    event = main_event(code(text))
+    assert event.event_type == etype
+    assert target in codes(event.target)
+    if place:
+        assert event.location is not None and event.location.country == place

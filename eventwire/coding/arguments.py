@@ -317,10 +317,12 @@ def left_subject(verb: Token) -> list[Token]:
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
-def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()) -> list[Token]:
+def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset(),
+                    *, places: bool = False) -> list[Token]:
     """Actor-like words in the trigger's own phrase, nearest first: the fallback target when
     no slot of the entry is filled ("agreed to provide aid for Romania", "granted asylum to
-    Panamanian officers"). Words of the source, and the source's own phrase, are excluded."""
+    Panamanian officers"). Words of the source, and the source's own phrase, are excluded.
+    With `places`, places after a locative preposition count too, after every other word."""
     blocked = set(exclude)
     for i in exclude:
         blocked.update(t.i for t in head.doc[i].subtree)
@@ -337,7 +339,11 @@ def nearby_mentions(head: Token, exclude: set[int], skip: set[int] = frozenset()
                 continue  # another clause with its own subject, unless it is the condition of the act
             if depth < 6:
                 frontier.append((child, depth + 1))
-            if child.i in skip or child.ent_type_ in NOT_ACTOR_ENTS or _is_locative(child):
+            if child.i in skip or child.ent_type_ in NOT_ACTOR_ENTS:
+                continue
+            if is_locative(child):
+                if places:
+                    seen.append((depth + 100, child.i, child))
                 continue
             if child.pos_ == "PROPN" or child.ent_type_ in ACTOR_ENTS or (
                     child.pos_ == "NOUN" and any(g.ent_type_ in ACTOR_ENTS for g in child.children
@@ -366,7 +372,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "through", "near", "across", "around", "
 NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def _is_locative(tok: Token) -> bool:
+def is_locative(tok: Token) -> bool:
     """A place named after a locative preposition is where something happened, not to whom."""
     return ((tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.pos_ == "PROPN") and tok.dep_ == "pobj"
             and tok.head.lower_ in LOCATIVE_PREPS)

@@ -20,6 +20,7 @@ from eventwire.coding.arguments import (
     Arguments,
     distribute_of,
     is_descriptive,
+    is_locative,
     find_arguments,
     NOT_ACTOR_ENTS,
     left_subject,
@@ -45,6 +46,10 @@ DEMAND_ENTRY = LexiconEntry(
     words=("must",), head=0, pos="verb", event_type="REQUEST", cameo="100", mode=None, context=(),
     target=("subject",), source=("none",), negated_type=None, weight=0.7, requires_object=(),
 )
+# Acts aimed at a place when no one else is named: "deployed troops in Iraq", "sought refuge in
+# Germany", "threatened attacks in Israel", "ended mediation in Tripoli".
+AIMED_AT_PLACES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST", "REJECT",
+                             "SANCTION", "REQUEST"})
 # Sectors of armed forces, which often act outside their own country.
 ARMED = frozenset({"MIL", "REB", "UAF"})
 # Acts that fall on a place's people when no one else is named as their target.
@@ -170,7 +175,8 @@ class Coder:
         target, tgt_tokens = self._resolve_all(args.target, actors, reporter)
         if not target:
             target, tgt_tokens = self._first_actor(
-                nearby_mentions(search_root(match), src_tokens, {t.i for t in match.tokens}), actors, source)
+                nearby_mentions(search_root(match), src_tokens, {t.i for t in match.tokens},
+                                places=match.entry.event_type in AIMED_AT_PLACES), actors, source)
         if not any(_informative(a) for a in (*source, *target)) and match.entry.event_type not in ACTORLESS_OK:
             return None
         if match.entry.event_type == "CONSULT" and match.entry.weight < 1 and len(source) < 2 \
@@ -320,7 +326,8 @@ class Coder:
         when = event_date(sent, match.token, document.published)
         actor_countries = [a.country for a in (*cand.source, *cand.target) if a.country]
         where = locate_event(sent, match.token, self.gazetteer, actor_countries=actor_countries,
-                             doc_countries=doc_countries, actor_tokens=cand.actor_tokens)
+                             doc_countries=doc_countries,
+                             actor_tokens={i for i in cand.actor_tokens if not is_locative(sent.doc[i])})
         if where is None:
             # "took control of Sirte": the place acted on is where it happened
             place = next((a for a in cand.target if a.resolution == "place"), None)

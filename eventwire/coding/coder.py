@@ -405,6 +405,9 @@ def _affiliations(tok: Token) -> list[Token]:
             out.insert(0, c)
         elif c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "GPE", "ORG"}):
             out.append(c)
+        elif c.dep_ == "compound":  # "U.N. mediator Diego Cordovez": the title's own modifier
+            out.extend(g for g in c.children if g.dep_ in {"compound", "amod", "nmod"}
+                       and (g.pos_ == "PROPN" or g.ent_type_ in {"NORP", "GPE", "ORG"}))
         elif c.dep_ == "appos":
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS:

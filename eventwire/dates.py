@@ -286,12 +286,18 @@ def _read(sent: Span, start: int, end: int, trigger: Token,
 
 
 def _expressions(sent: Span) -> list[tuple[int, int]]:
-    """DATE entities, plus weekday and "yesterday" words the entity recogniser missed."""
+    """DATE entities, plus weekday and "yesterday" words the entity recogniser missed. Found
+    once per sentence and kept on the Doc, since every event of the sentence asks."""
+    key = ("eventwire.dates", sent.start, sent.end)
+    cached = sent.doc.user_data.get(key)
+    if cached is not None:
+        return cached
     found = [(e.start, e.end) for e in sent.ents if e.label_ == "DATE"]
     covered = {i for s, e in found for i in range(s, e)}
     for tok in sent:
         if tok.i not in covered and tok.lower_ in (*WEEKDAYS, "yesterday", "today"):
             found.append((tok.i, tok.i + 1))
+    sent.doc.user_data[key] = found
     return found
 
 

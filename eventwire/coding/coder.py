@@ -108,11 +108,12 @@ class Coder:
         actors = self.resolver.for_document(document.published)
         # A wire dateline ("KYIV, July 23 (Reuters) -") names where the story was filed, not who
         # acted: its words are neither triggers ("March") nor actors.
-        parsed.user_data[DATELINE_KEY] = _dateline_end(parsed.text)
+        parsed.user_data[DATELINE_KEY] = _dateline_end(document.text)
         doc_countries: list[str] = []
+        seen: set[str] = set()
         events: list[Event] = []
         for sent in parsed.sents:
-            self._remember_entities(sent, actors, doc_countries)
+            self._remember_entities(sent, actors, doc_countries, seen)
             first = len(events)
             matches = [m for m in self.triggers.find(sent) if not _in_dateline(m.token)]
             verb_heads = {m.token.i for m in matches if m.entry.pos == "verb"}
@@ -155,11 +156,13 @@ class Coder:
                                  frozenset(used), Modality("asserted", None, modal.text), None))
         return out
 
-    def _remember_entities(self, sent: Span, actors: DocumentActors, doc_countries: list[str]) -> None:
-        """Resolve every named entity so that later short names and pronouns can point back."""
+    def _remember_entities(self, sent: Span, actors: DocumentActors, doc_countries: list[str],
+                           seen: set[str]) -> None:
+        """Resolve every named entity once, so that later short names and pronouns can point back."""
         for ent in sent.ents:
-            if ent.label_ not in PROPER_ENTS:
+            if ent.label_ not in PROPER_ENTS or ent.text in seen:
                 continue
+            seen.add(ent.text)
             actor = actors.resolve(ent.text, is_proper=True)
             if actor is not None and actor.country and actor.country not in doc_countries:
                 doc_countries.append(actor.country)
@@ -347,10 +350,11 @@ class Coder:
         trig_start = sent.doc[match.start].idx
         last = sent.doc[match.end - 1]
         trig_end = last.idx + len(last.text)
+        text = sent.text
         evidence = Evidence(
-            sentence=sent.text.strip(),
-            start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-            end=sent.start_char + len(sent.text.rstrip()),
+            sentence=text.strip(),
+            start=sent.start_char + (len(text) - len(text.lstrip())),
+            end=sent.start_char + len(text.rstrip()),
             trigger=match.text(),
             trigger_start=trig_start,
             trigger_end=trig_end,

@@ -54,6 +54,7 @@ _DROP = re.compile(r"[.\u00b7']")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Fold case, accents, quotes, dots and dashes; drop a leading "the" and a trailing 's."""
     text = unicodedata.normalize("NFKD", name)

@@ -86,6 +86,7 @@ def _sentence_mentions(sent: Span, gaz: Gazetteer) -> list[Mention]:
     if cached is not None:
         return cached
     doc = sent.doc
+    ents = list(sent.ents)
     found: list[Mention] = []
     i = sent.start
     while i < sent.end:
@@ -98,7 +99,7 @@ def _sentence_mentions(sent: Span, gaz: Gazetteer) -> list[Mention]:
             if not span[-1].is_alpha or not gaz.knows(span.text):
                 continue
             place = gaz.resolve(span.text)
-            if place and _acceptable(span, sent, ()):
+            if place and _acceptable(span, sent, ents):
                 found.append(Mention(i, j, span.text, place))
             i = j - 1
             break
@@ -149,12 +150,10 @@ def _may_start(tok: Token, gaz: Gazetteer) -> bool:
     return bool(tok.text[:1].isupper() and tok.pos_ not in ("DET", "PRON") and gaz.could_start(tok.text))
 
 
-def _acceptable(span: Span, sent: Span, actor_tokens: Collection[int]) -> bool:
-    if any(t.i in actor_tokens for t in span):
-        return False
+def _acceptable(span: Span, sent: Span, ents: Sequence[Span]) -> bool:
     if span[0].lower_ in CALENDAR_WORDS:
         return False  # "in March" is a month before it is a town in Cambridgeshire
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ in TIME_LABELS and ent.start < span.end and span.start < ent.end:
             return False
         inside = ent.start <= span.start and span.end <= ent.end

@@ -97,11 +97,12 @@ def _actor_match(role: str | None, value: str) -> tuple[str, list[Any]]:
     side = "AND a.role = ? " if role else ""
     sql = (
         "EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id " + side +
-        "AND (a.actor_id = ? OR lower(a.name) = ? OR a.country = ? OR a.cameo_code = ? "
-        "OR a.actor_key = ?))"
+        "AND (lower(a.actor_id) = ? OR lower(a.name) = ? OR a.country = ? OR a.cameo_code = ? "
+        "OR lower(a.actor_key) = ?))"
     )
     params: list[Any] = [role] if role else []
-    return sql, params + [value, value.lower(), value.upper(), value.upper(), value]
+    # Ids and keys are matched without case: users type "LNA" for the id "lna".
+    return sql, params + [value.lower(), value.lower(), value.upper(), value.upper(), value.lower()]
 
 
 def _in(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:

@@ -8,8 +8,8 @@ modality (status and reporter), dates and places (their own stages).
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 import logging
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -17,17 +17,17 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import ActorResolver, DocumentActors, KnowledgeBase
 from eventwire.coding.arguments import (
+    NOT_ACTOR_ENTS,
     Arguments,
     distribute_of,
+    find_arguments,
     is_descriptive,
     is_locative,
-    find_arguments,
-    NOT_ACTOR_ENTS,
     left_subject,
     nearby_mentions,
-    search_root,
     phrase_text,
     phrase_tokens,
+    search_root,
     subject_of,
 )
 from eventwire.coding.modality import Modality, obligation, status_of
@@ -115,6 +115,8 @@ class Coder:
         for sent in parsed.sents:
             self._remember_entities(sent, actors, doc_countries, seen)
             first = len(events)
+            # triggers: lexicon matches, less nouns that are the content of a verb trigger and
+            # participles used as descriptions
             matches = [m for m in self.triggers.find(sent) if not _in_dateline(m.token)]
             verb_heads = {m.token.i for m in matches if m.entry.pos == "verb"}
             for match in matches:
@@ -122,10 +124,12 @@ class Coder:
                     continue
                 if match.entry.pos == "verb" and is_descriptive(match.token):
                     continue
+                # actors and status, then dates, places and the CAMEO code
                 cand = self._candidate(match, actors)
                 if cand is None:
                     continue
                 events.append(self._event(document, sent, cand, doc_countries))
+            # demands made in reported speech ("X said Y must ...") have no lexicon trigger
             for cand in self._demands(sent, actors):
                 events.append(self._event(document, sent, cand, doc_countries))
             events[first:] = _one_per_act(events[first:], sent)

@@ -285,10 +285,10 @@ class Coder:
 
     def _home_country(self, cand: Candidate) -> Location | None:
         """A domestic event happens in its country ("Turkish police detained Turkish journalists"),
-        at country precision. Armed forces are left out: they often act abroad."""
+        at country precision. Acts of armed forces are left out: they often act abroad."""
         actors = [a for a in (*cand.source, *cand.target) if a.country or a.sector in {"IGO", "NGO"}]
         countries = {a.country for a in actors}
-        if not actors or len(countries) != 1 or None in countries or any(a.sector in ARMED for a in actors):
+        if not actors or len(countries) != 1 or None in countries or any(a.sector in ARMED for a in cand.source):
             return None
         (country,) = countries
         name = self.resolver.kb.country_name(country)

@@ -66,6 +66,8 @@ MAIN_EVENTS = [
     ("Ethnic Serbs in northern Kosovo blocked roads to protest the new licence plates.", "PROTEST", {"XKX"}, set()),
     # coercion in a place falls on its people when no one else is named
     ("Police imposed a curfew in Kandy on Monday.", "COERCE", {"LKA"}, {"LKA"}),
+    # "issued a statement demanding ...": the issuer demands
+    ("Hamas issued a statement demanding that Israel free the detainees.", "REQUEST", {"PSE"}, {"ISR"}),
 ]
 
 

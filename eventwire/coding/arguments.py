@@ -89,7 +89,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                                                            for c in verb.children)):
         return subject_of(head, depth + 1)  # "..., killing five soldiers", "... to protest X"
     if verb.dep_ in {"pcomp", "acl"} and verb.tag_ == "VBG":
-        return _child(verb, {"nsubj"})
+        own = _child(verb, {"nsubj"})
+        if own is not None or verb.dep_ != "acl" or head.dep_ not in {"dobj", "attr"}:
+            return own
+        # "issued a statement demanding ...": the one who issued the statement
+        return subject_of(head.head, depth + 1) if head.head.pos_ in {"VERB", "AUX"} else None
     return None
 
 

@@ -183,3 +183,14 @@ def test_invalid_user_files_are_refused(tmp_path, body, problem):
 def test_missing_extra_file_is_an_error():
     with pytest.raises(DataFileError, match="does not exist"):
         KnowledgeBase.load([Path("/nonexistent/actors.yaml")], include_user=False)
+
+
+@pytest.mark.parametrize("mention,country,sector", [
+    ("U.N. Secretary-General Kofi Annan", None, "IGO"),
+    ("UN High Commissioner for Refugees Antonio Guterres", None, "IGO"),
+])
+def test_an_undated_mention_takes_the_role_its_title_names(mention, country, sector):
+    from eventwire.actors import ActorResolver
+
+    actor = ActorResolver(KnowledgeBase.load(include_user=False)).for_document(None).resolve(mention, is_proper=True)
+    assert actor is not None and (actor.country, actor.sector) == (country, sector)

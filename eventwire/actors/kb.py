@@ -79,11 +79,16 @@ class Lookup:
     why: str
 
 
-def state_on(entry: ActorEntry, on: date | None) -> ActorState:
-    """The role an actor holds on `on`; without a date, its current (open-ended) role."""
+def state_on(entry: ActorEntry, on: date | None, text: str = "") -> ActorState:
+    """The role an actor holds on `on`. Without a date: the role whose title the mention uses
+    ("U.N. Secretary-General Kofi Annan"), else the current (open-ended) role."""
     if not entry.roles:
         return ActorState(entry.country, entry.sector, None, "")
     if on is None:
+        titled = [r for r in entry.roles if _names_title(text, r.title)]
+        if titled:
+            r = titled[0]
+            return ActorState(r.country, r.sector, r, f"the mention's title names {r.describe()} (no document date)")
         current = [r for r in entry.roles if r.end is None]
         if current:
             r = current[0]
@@ -105,6 +110,19 @@ def state_on(entry: ActorEntry, on: date | None) -> ActorState:
             f"no role on {on_text}; former {last.title} until {last.end}",
         )
     return ActorState(entry.country, entry.sector, None, f"no dated role on {on_text}; base sector")
+
+
+_TITLE_NOISE = frozenset({"of", "the", "for", "and", "un", "u.n.", "deputy", "acting"})
+
+
+def _names_title(text: str, title: str) -> bool:
+    """Whether a mention carries a role's title: every main word of "UN Secretary-General"
+    appears in "U.N. Secretary-General Kofi Annan"."""
+    if not text:
+        return False
+    words = set(tx.tokens(text))
+    main = [w for w in tx.tokens(title) if w.lower() not in _TITLE_NOISE]
+    return bool(main) and all(w in words for w in main)
 
 
 class KnowledgeBase:
@@ -198,7 +216,7 @@ class KnowledgeBase:
         return e.name if e else iso3
 
     def actor(self, e: ActorEntry, text: str, resolution: str, on: date | None) -> tuple[Actor, ActorState]:
-        st = state_on(e, on)
+        st = state_on(e, on, text)
         code = e.cameo_code if not e.roles and e.cameo_code else cameo(st.country, st.sector)
         actor = Actor(
             name=e.name, text=text, country=st.country, sector=st.sector, id=e.id,

@@ -207,6 +207,8 @@ def relations(db: Backend, f: EventFilter) -> pd.DataFrame:
         FROM fe
         JOIN event_actors s ON s.event_id = fe.event_id AND s.role = 'source'
         JOIN event_actors t ON t.event_id = fe.event_id AND t.role = 'target'
+        -- "A and B met" stores both as source and target; the pair, not A with itself, is the relation
+        WHERE s.actor_key <> t.actor_key
     ), names AS (
         SELECT actor_key, min(name) AS name, min(country) AS country FROM event_actors
         WHERE actor_key IN (SELECT sk FROM dyads UNION SELECT tk FROM dyads)

@@ -349,3 +349,11 @@ def test_newer_store_is_refused(store_url):
         s._db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="upgrade eventwire"):
         ew_store.open(store_url)
+
+
+def test_relations_of_a_joint_act_are_the_pair_not_loops(store):
+    met = make_event("d9", event_type="CONSULT", source=(TUR, RUS), target=(TUR, RUS), cameo="040",
+                     quad=1, goldstein=1.0, sentence="Turkey and Russia held talks.", trigger="held talks")
+    store.add(coded("d9", met))
+    pairs = {(r.source_key, r.target_key) for r in store.relations().itertuples()}
+    assert pairs == {("Q43", "Q159"), ("Q159", "Q43")}

@@ -187,3 +187,10 @@ def test_a_place_an_act_is_aimed_at_is_its_last_resort_target(code, text, etype,
     assert target in codes(event.target)
     if place:
         assert event.location is not None and event.location.country == place
+
+
+@pytest.mark.slow
+def test_a_reported_act_without_its_own_date_takes_the_reports(code):
+    # PUB is Wednesday 2021-06-16; the report is dated Monday
+    event = main_event(code("Ukraine said on Monday it had shot down eleven Russian drones."))
+    assert (event.date, event.date_source) == ("2021-06-14", "text")

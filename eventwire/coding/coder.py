@@ -30,7 +30,7 @@ from eventwire.coding.arguments import (
     search_root,
     subject_of,
 )
-from eventwire.coding.modality import Modality, obligation, status_of
+from eventwire.coding.modality import Modality, obligation, reporting_verb, status_of
 from eventwire.coding.ontology import LexiconEntry, Ontology, load_lexicon, status_codes
 from eventwire.coding.triggers import TriggerIndex, TriggerMatch
 from eventwire.config import Settings
@@ -331,6 +331,11 @@ class Coder:
                 code = self.ontology.default_cameo(event_type)
         # 4. when and where, from the trigger's own sentence
         when = event_date(sent, match.token, document.published)
+        if when.source == "publication" and (said := reporting_verb(match.token)) is not None:
+            # "Russia said on Friday it had shot down drones": dated no later than the report
+            reported = event_date(sent, said, document.published)
+            if reported.source == "text":
+                when = reported
         actor_countries = [a.country for a in (*cand.source, *cand.target) if a.country]
         where = locate_event(sent, match.token, self.gazetteer, actor_countries=actor_countries,
                              doc_countries=doc_countries,

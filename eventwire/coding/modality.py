@@ -172,13 +172,19 @@ def find_reporter(trigger: Token) -> Token | None:
     Climbs from the trigger to the root: "Turkey said it will send troops",
     "..., their statement said", "said German Foreign Minister Heiko Maas".
     """
+    verb = reporting_verb(trigger)
+    return subject_of(verb) if verb is not None else None
+
+
+def reporting_verb(trigger: Token) -> Token | None:
+    """The verb of saying whose content clause holds the trigger ("said on Friday it had ...")."""
     tok = trigger
     for _ in range(8):
         if tok.head.i == tok.i:
             return None
         dep, tok = tok.dep_, tok.head
         if dep in {"ccomp", "parataxis"} and tok.lemma_.lower() in SAY_VERBS:
-            return subject_of(tok)
+            return tok
         if dep in {"advcl", "relcl", "acl"}:  # "..., while X did Y": the frame stops here
             return None
     return None

@@ -5,6 +5,7 @@ and transactions. Every SQL statement elsewhere is written once, with `?` placeh
 from __future__ import annotations
 
 import logging
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -146,7 +147,7 @@ class PostgresBackend(Backend):
     # Serialises writers, so that two ingest runs cannot create the same event twice.
     _WRITE_LOCK = 7_362_453_001
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False) -> None:
         super().__init__()
         try:
             import psycopg
@@ -155,9 +156,11 @@ class PostgresBackend(Backend):
         self.url = url
         try:
             self._con = psycopg.connect(url, autocommit=True)
+            if read_only:
+                self._con.execute("SET default_transaction_read_only = on")
         except psycopg.Error as e:
             raise StoreError(
-                f"cannot connect to the PostgreSQL store {url}: {e}. Check that the server "
+                f"cannot connect to the PostgreSQL store {redact(url)}: {e}. Check that the server "
                 "is running and that the URL names an existing database and user"
             ) from e
 
@@ -187,9 +190,17 @@ class PostgresBackend(Backend):
         self._con.close()
 
 
+_PASSWORD = re.compile(r"(://[^:/@]+:)[^@]*@")
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
 def connect(url: str, read_only: bool = False) -> Backend:
     """A backend for `url`: postgresql:// (or postgres://) URLs go to PostgreSQL, anything
     else is a DuckDB file path (":memory:" for a throwaway store)."""
     if url.startswith(("postgresql://", "postgres://")):
-        return PostgresBackend(url)
+        return PostgresBackend(url, read_only=read_only)
     return DuckDBBackend(url.removeprefix("duckdb://"), read_only=read_only)

@@ -23,6 +23,7 @@ from typing import Any
 
 from eventwire import dedupe
 from eventwire.dedupe import MergeKey
+from eventwire.errors import StoreError
 from eventwire.pipeline import CodedDocument
 from eventwire.records import Actor, Document, Event, Location
 from eventwire.store.backend import Backend
@@ -261,8 +262,12 @@ def _fresh_id(event: Event, plan: _Plan) -> str:
     """The first report's coded id, unless another event holds it already."""
     if event.event_id not in plan.candidates and event.event_id not in plan.taken_ids:
         return event.event_id
-    digest = hashlib.sha1(f"{event.doc_id}\x1f{event.event_id}".encode()).hexdigest()[:16]
-    return f"ev-{digest}"
+    for salt in range(1000):  # a replaced document may have left an orphan under the first choice
+        digest = hashlib.sha1(f"{event.doc_id}\x1f{event.event_id}\x1f{salt}".encode()).hexdigest()[:16]
+        fresh = f"ev-{digest}"
+        if fresh not in plan.candidates and fresh not in plan.taken_ids:
+            return fresh
+    raise StoreError(f"no free id for event {event.event_id}; the store holds too many replaced versions")
 
 
 def _new_actors(actors: tuple[Actor, ...], known: tuple[str, ...]) -> tuple[Actor, ...]:

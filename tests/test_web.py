@@ -20,7 +20,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 import eventwire.store as st  # noqa: E402
-from eventwire.errors import StoreError  # noqa: E402
+from eventwire.errors import ConfigError  # noqa: E402
 from eventwire.pipeline import CodedDocument  # noqa: E402
 from eventwire.records import Actor, Document, Event, Evidence, Location  # noqa: E402
 from eventwire.web import create_app, write_report  # noqa: E402
@@ -347,7 +347,7 @@ def writable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """An app with a write token, whose coder is a stand-in that codes one known event."""
     import eventwire.pipeline
 
-    def fake_coder(docs, settings=None):
+    def fake_coder(docs, settings=None, *, coder=None):
         for doc in docs:
             ev = seed_coded(doc_id=doc.id).events[6]
             yield CodedDocument(doc, (ev,))
@@ -416,5 +416,12 @@ def test_report_is_self_contained(store_url: str, tmp_path: Path) -> None:
 
 
 def test_report_refuses_a_reversed_period(store_url: str, tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="swap"):
+    with pytest.raises(ConfigError, match="swap"):
         write_report(store_url, tmp_path / "x.html", country=None, since=date(2020, 2, 1), until=date(2020, 1, 1))
+
+
+def test_ingest_refuses_an_empty_document(writable):
+    r = writable.post("/api/ingest", json={"id": "blank", "text": "   "},
+                      headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 422
+    assert "blank" in r.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated
@@ -40,6 +41,9 @@ def _readable(exc: RequestValidationError) -> str:
 
 
 def _ingest_route(app: FastAPI, token: str, settings: Settings) -> None:
+    coder: list = []  # built on the first write, then kept
+    coding_lock = threading.Lock()
+
     def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
         if not authorization:
             raise HTTPException(401, "writing needs the write token: send 'Authorization: Bearer TOKEN'",
@@ -52,20 +56,30 @@ def _ingest_route(app: FastAPI, token: str, settings: Settings) -> None:
               summary="Code documents and add their events to the store (needs the write token)",
               responses={401: {"model": m.ApiError}, 403: {"model": m.ApiError}, 422: {"model": m.ApiError}})
     def ingest(request: Request, body: list[m.IngestDocument] | m.IngestDocument) -> m.IngestResult:
+        from eventwire.ingest import read_text_document
         from eventwire.pipeline import code_documents
 
         given = body if isinstance(body, list) else [body]
-        docs = [Document(id=d.id, text=d.text, published=d.published, title=d.title, url=d.url, source="api",
-                         published_from="field" if d.published else None) for d in given]
         try:
-            coded = list(code_documents(docs, settings))
+            # the same checks as files get: empty, too large, not English
+            docs = [read_text_document(d.text, doc_id=d.id, published=d.published, title=d.title, url=d.url,
+                                       source=f"api:{d.id}", max_chars=settings.max_chars) for d in given]
         except InputError as e:
             raise HTTPException(422, str(e)) from e
+        # one coder for the app, used by one request at a time: spaCy pipelines are not thread-safe
+        with coding_lock:
+            if not coder:
+                from eventwire.coding.coder import Coder
+
+                coder.append(Coder(settings))
+            coded = list(code_documents(docs, settings, coder=coder[0]))
         with request.app.state.gate.use() as store:
             store.add_many(coded)
-        ids = [ev.event_id for c in coded for ev in c.events]
-        log.info("ingested %d document(s), %d event(s) over the API", len(docs), len(ids))
-        return m.IngestResult(documents=len(docs), events=len(ids), event_ids=ids)
+            # a report that joined an event already stored lives under that event's id
+            ids = [ev.event_id for c in coded for ev in c.events if store.event(ev.event_id) is not None]
+        reports = sum(len(c.events) for c in coded)
+        log.info("ingested %d document(s), %d event report(s) over the API", len(docs), reports)
+        return m.IngestResult(documents=len(docs), events=reports, event_ids=ids)
 
 
 def create_app(store_url: str, *, write_token: str | None = None, settings: Settings | None = None) -> FastAPI:

@@ -150,8 +150,9 @@ class IngestDocument(BaseModel):
 
 class IngestResult(BaseModel):
     documents: int
-    events: int
-    event_ids: list[str]
+    events: int = Field(description="event reports coded from the documents")
+    event_ids: list[str] = Field(description="stored events these reports created; a report that "
+                                             "joined a known event adds a mention to it instead")
 
 
 class ApiError(BaseModel):
@@ -167,7 +168,8 @@ def plain(value: Any) -> Any:
     if value is pd.NaT:
         return None
     if isinstance(value, pd.Timestamp | datetime):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+        stamp = pd.Timestamp(value)
+        return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if hasattr(value, "item"):  # numpy scalars

@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from eventwire.errors import StoreError
+from eventwire.errors import ConfigError
 from eventwire.web import models as m
 from eventwire.web.outlines import outlines_json
 from eventwire.web.page import inline_page, script_json
@@ -61,7 +61,7 @@ def write_report(store_url: str, out: Path, *, country: str | None = None, since
     import eventwire.store as st
 
     if since and until and since > until:
-        raise StoreError(f"the period starts ({since}) after it ends ({until}); swap --since and --until")
+        raise ConfigError(f"the period starts ({since}) after it ends ({until}); swap --since and --until")
     with open_read_only(st, store_url) as store:
         data = report_data(store, country=country, since=since, until=until)
     data["outlines"] = json.loads(outlines_json())

@@ -52,7 +52,7 @@ DateOpt = Annotated[Optional[str], typer.Option("--date", help="Publication date
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help=f"spaCy pipeline to use (default {DEFAULT_MODEL}).")]
 DbOpt = Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
 MaxCharsOpt = Annotated[Optional[int], typer.Option("--max-chars", min=1, help="Refuse documents longer than this many characters (default 2,000,000).")]
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML, [eventwire] table).")]
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Settings file (TOML, with an eventwire table).")]
 
 
 def _parse_date(value: str | None, option: str = "--date") -> date | None:
@@ -191,20 +191,14 @@ def evaluate_articles_cmd(
     """Score the coder on whole articles: event precision, recall, dyads, dates, places, status."""
     from eventwire.evaluate_articles import OWN_ARTICLES, evaluate_articles
 
-    try:
-        score = evaluate_articles(path or OWN_ARTICLES, _settings(None, model=model))
-    except EventwireError as e:
-        raise _fail(str(e), 2) from e
+    score = evaluate_articles(path or OWN_ARTICLES, _settings(None, model=model))
     _say(score.summary())
 
 
 def _evaluate_sentences(path: Path, model: str | None, details: bool, title: str) -> None:
     from eventwire.evaluate import evaluate_gsr
 
-    try:
-        score, results = evaluate_gsr(path, _settings(None, model=model))
-    except EventwireError as e:
-        raise _fail(str(e), 2) from e
+    score, results = evaluate_gsr(path, _settings(None, model=model))
     t = Table(title=f"{title} by gold type")
     for col in ("type", "right", "total"):
         t.add_column(col)
@@ -231,7 +225,7 @@ def actors_lookup(
     result = KnowledgeBase.load().lookup(name, on=_parse_date(date_))
     if result.actor is None:
         _say(f"{name!r}: not resolved ({result.why})")
-        raise typer.Exit(1)
+        raise typer.Exit(2)
     a = result.actor
     _say(f"{name!r} -> {a.name} [{a.id}] country={a.country} sector={a.sector} cameo={a.cameo_code} "
          f"({a.resolution}): {result.why}")
@@ -322,9 +316,9 @@ def _open_store(db: str, *, must_exist: bool = True):
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders (recursive), globs, .gz, .txt, .html, .jsonl, RSS/Atom.")],
-    db: DbOpt = DEFAULT_DB,
+    db: Annotated[Optional[str], typer.Option("--db", help=f"DuckDB file or postgresql:// URL (default {DEFAULT_DB}).")] = None,
     date_: DateOpt = None,
-    processes: Annotated[int, typer.Option("--processes", "-j", help="Worker processes; 0 = all cores.")] = 0,
+    processes: Annotated[Optional[int], typer.Option("--processes", "-j", help="Worker processes; 0 = all cores (the default without --config).")] = None,
     model: ModelOpt = None,
     max_chars: MaxCharsOpt = None,
     config: ConfigOpt = None,
@@ -336,9 +330,11 @@ def ingest(
 
     from eventwire.corpus import ingest as run_ingest
 
+    if processes is None and config is None:
+        processes = 0
     settings = _settings(config, model=model, db=db, processes=processes, max_chars=max_chars)
     published = _parse_date(date_)
-    with _open_store(db, must_exist=False) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
+    with _open_store(settings.db, must_exist=False) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
                                             TimeElapsedColumn(), console=err, transient=True,
                                             disable=not err.is_terminal) as bar:
         task = bar.add_task("starting")
@@ -425,6 +421,9 @@ def relations(
     """Who acts on whom: counts and mean Goldstein per directed dyad, cooperation vs conflict."""
     with _open_store(db) as store:
         frame = store.relations(_filter(actor=country, since=since, until=until))
+    if country:  # an event touching the country may hold other dyads too
+        c = country.upper()
+        frame = frame[(frame["source_country"] == c) | (frame["target_country"] == c)]
     _print_frame(frame, ["source_name", "target_name", "events", "mean_goldstein", "cooperation", "conflict"],
                  "relations")
 
@@ -442,10 +441,7 @@ def export(
     from eventwire.export import export as run_export
 
     with _open_store(db) as store:
-        try:
-            run_export(store, _filter(country=country, since=since, until=until), fmt, out_path)
-        except EventwireError as e:
-            raise _fail(str(e), 2) from e
+        run_export(store, _filter(country=country, since=since, until=until), fmt, out_path)
     _say(f"wrote {out_path}")
 
 
@@ -480,6 +476,7 @@ def serve(
         from eventwire.web import serve as run_serve
     except ImportError as e:
         raise _fail(str(MissingExtra("fastapi", "web", "for the dashboard")), 1) from e
+    _require_store(db)
     run_serve(db, host=host, port=port, write_token=write_token)
 
 

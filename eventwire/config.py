@@ -6,7 +6,7 @@ Nothing in eventwire reads module globals for configuration; every stage takes a
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,6 @@ class Settings:
     batch_size: int = 64  # documents per spaCy batch and per store commit
     processes: int = 1  # spaCy worker processes for ingest; 0 means all cores
     fuzzy_threshold: int = 90  # rapidfuzz score (0-100) for fuzzy actor matches
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, **values: Any) -> "Settings":
         """A copy with the given values set; None means "keep the current value"."""

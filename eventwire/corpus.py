@@ -183,13 +183,19 @@ def code_batch(docs: Sequence[Document], settings: Settings, coder: CodeFn = cod
     if not docs:
         return _Coded((), ())
     try:
-        return _Coded(tuple(coder(docs, settings)), ())
+        coded = tuple(coder(docs, settings))
+        return _Coded(tuple(c for c in coded if c.error is None),
+                      tuple((c.document.source or c.document.id, c.error) for c in coded if c.error))
     except Exception:  # noqa: BLE001 - retried per document below, where it is reported
         log.warning("a batch of %d documents failed; coding them one at a time", len(docs))
     coded, errors = [], []
     for doc in docs:
         try:
-            coded.extend(coder([doc], settings))
+            for c in coder([doc], settings):
+                if c.error:
+                    errors.append((doc.source or doc.id, c.error))
+                else:
+                    coded.append(c)
         except Exception as e:  # noqa: BLE001 - one article's failure is counted, not fatal
             log.exception("coding failed for %s", doc.source or doc.id)
             errors.append((doc.source or doc.id, f"coding failed: {type(e).__name__}: {e}"))

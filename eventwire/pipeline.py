@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 class CodedDocument:
     document: Document
     events: tuple[Event, ...]
+    error: str | None = None  # why coding this document failed; its events are then empty
 
 
 def code_documents(
@@ -49,9 +50,10 @@ def code_documents(
         # 2.-6. triggers, actors, status, dates and places, events
         try:
             events = coder.code(document, parsed)
-        except Exception:  # one document's failure must not end a corpus run
+        except Exception as e:  # one document's failure must not end a corpus run
             log.exception("coding failed for document %s; it is skipped", document.id)
-            events = []
+            yield CodedDocument(document, (), f"coding failed: {type(e).__name__}: {e}")
+            continue
         yield CodedDocument(document, tuple(events))
 
 

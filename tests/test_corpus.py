@@ -198,3 +198,18 @@ def test_real_coder_output_is_stored_whole(tmp_path, seed_text):
         if coded_events:
             stored = store.event(store.events(limit=1)["event_id"].item())
             assert stored.mentions[0].evidence.sentence in seed_text
+
+
+def test_a_document_the_coder_fails_on_is_counted_as_an_error(tmp_path, monkeypatch):
+    from eventwire.coding.coder import Coder
+    from eventwire.config import Settings
+    from eventwire.corpus import code_batch
+    from eventwire.records import Document
+
+    def broken(self, document, parsed):
+        raise RuntimeError("a rule tripped")
+
+    monkeypatch.setattr(Coder, "code", broken)
+    result = code_batch([Document(id="x", text="Chile criticised Peru.", source="x.txt")], Settings())
+    assert result.coded == ()
+    assert result.errors and "a rule tripped" in result.errors[0][1]

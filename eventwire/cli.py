@@ -125,6 +125,10 @@ def code(
     coded_docs = 0
     try:
         for coded in code_documents(documents(), settings):
+            if coded.error:
+                problems.append(coded.error)
+                _error(f"{coded.document.source or coded.document.id}: {coded.error}")
+                continue
             coded_docs += 1
             for event in coded.events:
                 if table is None:

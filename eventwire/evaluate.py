@@ -117,7 +117,7 @@ def main_event(events: Sequence[Event]) -> Event | None:
     """The sentence's headline event: the one highest in the parse, then the most confident."""
     if not events:
         return None
-    return min(events, key=lambda e: (e.extras.get("depth", 9) + 2 * e.extras.get("subordinate", False),
+    return min(events, key=lambda e: (e.provenance.depth + 2 * e.provenance.subordinate,
                                       e.status in SECONDARY, -e.confidence,
                                       e.evidence.trigger_start or 0))
 

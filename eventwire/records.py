@@ -96,6 +96,16 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where the trigger stood in its sentence's parse; picks a sentence's headline event."""
+
+    depth: int = 0  # steps from the trigger to the sentence root
+    subordinate: bool = False  # inside a background clause with its own subject
+    token: int | None = None  # the trigger's token index in the parsed document
+    status_cue: str | None = None  # the word that decided the status ("will", "refused")
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     event_id: str
     doc_id: str
@@ -115,7 +125,7 @@ class Event:
     evidence: Evidence
     confidence: float
     date_source: str = "none"
-    extras: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    provenance: Provenance = field(default_factory=Provenance, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record of `eventwire code --format jsonl`."""

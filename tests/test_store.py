@@ -216,7 +216,7 @@ def test_changed_document_replaces_the_old_version(store):
 
 def test_a_failing_batch_stores_nothing(store):
     bad = make_event("b")
-    bad = Event(**{**{f: getattr(bad, f) for f in bad.__slots__ if f != "extras"},
+    bad = Event(**{**{f: getattr(bad, f) for f in bad.__slots__ if f != "provenance"},
                    "evidence": Evidence(None, 0, 1, "x")})  # type: ignore[arg-type]
     with pytest.raises(Exception):
         store.add_many([coded("a", make_event("a")), coded("b", bad, text="b text")])

@@ -37,7 +37,7 @@ from eventwire.config import Settings
 from eventwire.dates import event_date
 from eventwire.ingest.dateline import find_dateline
 from eventwire.places import Gazetteer, locate_event
-from eventwire.records import Actor, Document, Event, Evidence, Location
+from eventwire.records import Actor, Document, Event, Evidence, Location, Provenance
 
 log = logging.getLogger(__name__)
 
@@ -387,8 +387,8 @@ class Coder:
             location=where,
             evidence=evidence,
             confidence=_confidence(cand),
-            extras={"depth": _depth(match.token), "status_cue": cand.modality.cue, "head_i": match.token.i,
-                    "subordinate": _subordinate(match.token)},
+            provenance=Provenance(depth=_depth(match.token), subordinate=_subordinate(match.token),
+                                  token=match.token.i, status_cue=cand.modality.cue),
         )
 
 
@@ -500,7 +500,7 @@ def _one_per_act(events: list[Event], sent: Span) -> list[Event]:
         for b in events:
             if a is b or id(a) in dropped or key(a) != key(b):
                 continue
-            upper, lower = doc[a.extras["head_i"]], doc[b.extras["head_i"]]
+            upper, lower = doc[a.provenance.token], doc[b.provenance.token]
             if upper.i != lower.i and upper in lower.ancestors and upper.i not in {c.i for c in lower.conjuncts}:
                 dropped.add(id(b))
     return [e for e in events if id(e) not in dropped]

@@ -30,7 +30,7 @@ from eventwire.coding.arguments import (
     search_root,
     subject_of,
 )
-from eventwire.coding.modality import Modality, obligation, reporting_verb, status_of
+from eventwire.coding.modality import Modality, cues, obligation, reporting_verb, status_of
 from eventwire.coding.ontology import LexiconEntry, Ontology, load_lexicon, status_codes
 from eventwire.coding.triggers import TriggerIndex, TriggerMatch
 from eventwire.config import Settings
@@ -54,9 +54,6 @@ AIMED_AT_PLACES = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "PROTE
 ARMED = frozenset({"MIL", "REB", "UAF"})
 # Acts that fall on a place's people when no one else is named as their target.
 PLACE_TARGETS = frozenset({"COERCE", "ASSAULT", "MOBILIZE", "THREATEN", "PROTEST"})
-# Verbs that turn the act they govern into a refusal ("refused to withdraw").
-REFUSAL_CUES = frozenset({"refused", "refuse", "refuses", "refusing", "declined", "decline", "declines",
-                          "rejected", "failed", "fail", "fails"})
 PROPER_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC"})
 PRONOUNS = frozenset({
     "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "hers", "theirs",
@@ -324,7 +321,7 @@ class Coder:
         elif status == "negated":
             # "refused to withdraw", "did not accept the plan": a refusal is itself an act
             refusal = status_codes().refusal.get(event_type)
-            if cand.modality.cue in REFUSAL_CUES and refusal is not None:
+            if cand.modality.cue in cues().refusal_verbs and refusal is not None:
                 event_type, status, code = "REJECT", "asserted", refusal
             elif entry.negated_type:
                 event_type, status = entry.negated_type, "asserted"
@@ -461,11 +458,8 @@ def _in_dateline(tok: Token) -> bool:
     return tok.idx < tok.doc.user_data.get(DATELINE_KEY, 0)
 
 
-WARNING_VERBS = frozenset({"warn", "caution"})
-
-
 def _warns_of_action(verb: Token) -> bool:
-    if verb.lemma_.lower() not in WARNING_VERBS:
+    if verb.lemma_.lower() not in cues().warning_verbs:
         return False
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     return clause is not None and any(

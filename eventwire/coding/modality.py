@@ -1,46 +1,55 @@
 """Status of an event (asserted, intended, requested, negated, hypothetical, alleged) and who
 reported it, from the words around the trigger.
 
-The word lists are grammatical closed classes and a few verb classes of English (modals,
-verbs of intention, of asking, of saying, of alleging); they are small and stable, so they
-live here as constants rather than in the trigger lexicon.
+Grammar words (modals, negators, conditional markers) are constants here; the open classes
+(verbs of intention, asking, saying, alleging, refusing) are data, in data/cues.yaml.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cache
 
+import yaml
 from spacy.tokens import Token
 
 from eventwire.coding.arguments import subject_of
+from eventwire.coding.ontology import DATA_DIR
+from eventwire.errors import DataFileError
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
-# Verbs whose infinitive or clause complement is planned, not done: "plans to send troops".
-INTEND_VERBS = frozenset({
-    "plan", "intend", "aim", "seek", "want", "hope", "prepare", "expect", "promise", "pledge",
-    "vow", "threaten", "decide", "agree", "offer", "propose", "consider", "try", "attempt",
-    "mean", "wish", "resolve", "vote", "move", "schedule", "set", "due", "poise", "ready",
-    "willing", "prepared", "prepare", "committed", "determined", "eager", "poised", "likely", "swear",
-})
-# Verbs whose complement is asked of someone: "urged the parties to declare a ceasefire".
-REQUEST_VERBS = frozenset({
-    "urge", "call", "ask", "demand", "appeal", "request", "press", "push", "plead", "invite",
-    "encourage", "implore", "beg", "insist", "exhort", "want", "need", "order", "instruct", "tell",
-})
-ALLEGE_VERBS = frozenset({"allege", "claim", "accuse", "charge", "suspect", "blame", "report", "rumour", "rumor"})
-ALLEGE_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently"})
-ALLEGE_ADJECTIVES = frozenset({"alleged", "suspected", "purported", "reported", "claimed"})
-INTEND_ADJECTIVES = frozenset({"planned", "proposed", "planed", "intended", "possible", "potential", "future", "upcoming"})
-SAY_VERBS = frozenset({
-    "say", "tell", "announce", "state", "report", "add", "claim", "declare", "note", "confirm", "conclude",
-    "insist", "write", "tweet", "quote", "explain", "warn", "stress", "reiterate", "affirm",
-})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 # "X must / should / ought to / needs to / has to do Y", reported from someone: a demand.
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_VERBS = frozenset({"need", "have"})
+CUES_FILE = DATA_DIR / "cues.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The open word classes of data/cues.yaml, as sets."""
+
+    intend_verbs: frozenset[str]
+    intend_adjectives: frozenset[str]
+    request_verbs: frozenset[str]
+    allege_verbs: frozenset[str]
+    allege_adverbs: frozenset[str]
+    allege_adjectives: frozenset[str]
+    say_verbs: frozenset[str]
+    announce_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    try:
+        raw = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+        return Cues(**{f.name: frozenset(str(w).lower() for w in raw[f.name]) for f in fields(Cues)})
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as e:
+        raise DataFileError(f"{CUES_FILE}: {e}; reinstall eventwire or fix the file") from e
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +94,14 @@ def status_of(trigger: Token, *, is_noun: bool) -> Modality:
         if neg:
             return Modality("negated", reporter, neg)
         for c in trigger.children:
-            if c.dep_ == "amod" and c.lower_ in ALLEGE_ADJECTIVES:
+            if c.dep_ == "amod" and c.lower_ in cues().allege_adjectives:
                 return Modality("alleged", reporter, c.text)
-            if c.dep_ == "amod" and c.lower_ in INTEND_ADJECTIVES:
+            if c.dep_ == "amod" and c.lower_ in cues().intend_adjectives:
                 return Modality("intended", reporter, c.text)
         verb = _clause_verb(trigger)
         if verb.i == trigger.i:
             return Modality("asserted", reporter, None)
-        if trigger.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in REQUEST_VERBS:
+        if trigger.dep_ in {"dobj", "pobj"} and verb.lemma_.lower() in cues().request_verbs:
             return Modality("requested", reporter, verb.text)
         if trigger.dep_ == "dobj":
             # "will extend the curfew", "said it would tighten the blockade": the act is announced
@@ -123,7 +132,7 @@ def _verb_status(verb: Token, *, framing_only: bool) -> tuple[str, str | None]:
         if aux & CONDITIONAL_AUX:
             return "hypothetical", next(iter(aux & CONDITIONAL_AUX))
     for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in ALLEGE_ADVERBS:
+        if c.dep_ == "advmod" and c.lower_ in cues().allege_adverbs:
             return "alleged", c.text
     # The verb that governs this clause: "plans to attack", "urged X to declare", "claimed Y attacked".
     if verb.dep_ in {"xcomp", "ccomp", "pcomp", "advcl"} and verb.head.i != verb.i:
@@ -131,20 +140,20 @@ def _verb_status(verb: Token, *, framing_only: bool) -> tuple[str, str | None]:
         if gov.dep_ == "prep":  # "accused X of attacking"
             gov = gov.head
         lemma = gov.lemma_.lower()
-        if gov.pos_ == "ADJ" and lemma in INTEND_VERBS:  # "was due to see"
+        if gov.pos_ == "ADJ" and lemma in cues().intend_verbs:  # "was due to see"
             return "intended", gov.text
-        if verb.dep_ == "xcomp" and lemma in REQUEST_VERBS and _has_object(gov):
+        if verb.dep_ == "xcomp" and lemma in cues().request_verbs and _has_object(gov):
             return "requested", gov.text
-        if verb.dep_ in {"ccomp", "pcomp"} and lemma in REQUEST_VERBS - {"tell", "want", "need"}:
+        if verb.dep_ in {"ccomp", "pcomp"} and lemma in cues().request_verbs - {"tell", "want", "need"}:
             return "requested", gov.text
-        if lemma in ALLEGE_VERBS and not _negated(gov):
+        if lemma in cues().allege_verbs and not _negated(gov):
             return "alleged", gov.text
-        if verb.dep_ == "xcomp" and lemma in INTEND_VERBS:
+        if verb.dep_ == "xcomp" and lemma in cues().intend_verbs:
             return "intended", gov.text
         if verb.dep_ == "xcomp" and lemma in {"be", "go"} and "going" in {t.lower_ for t in gov.subtree}:
             return "intended", "going to"
-        if gov.lemma_.lower() in {"refuse", "deny", "reject", "decline", "fail"}:
-            return "negated", gov.text
+        if gov.lemma_.lower() in cues().refusal_verbs:
+            return "negated", gov.lemma_.lower()
     return "asserted", None
 
 
@@ -155,7 +164,7 @@ def _reported(verb: Token) -> bool:
         if tok.head.i == tok.i:
             return False
         dep, tok = tok.dep_, tok.head
-        if dep == "ccomp" and tok.lemma_.lower() in SAY_VERBS | {"announce", "promise", "pledge", "vow"}:
+        if dep == "ccomp" and tok.lemma_.lower() in cues().say_verbs | cues().announce_verbs:
             return True
         if dep not in {"conj", "ccomp"}:
             return False
@@ -183,7 +192,7 @@ def reporting_verb(trigger: Token) -> Token | None:
         if tok.head.i == tok.i:
             return None
         dep, tok = tok.dep_, tok.head
-        if dep in {"ccomp", "parataxis"} and tok.lemma_.lower() in SAY_VERBS:
+        if dep in {"ccomp", "parataxis"} and tok.lemma_.lower() in cues().say_verbs:
             return tok
         if dep in {"advcl", "relcl", "acl"}:  # "..., while X did Y": the frame stops here
             return None

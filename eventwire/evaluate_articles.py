@@ -42,7 +42,6 @@ from eventwire.records import PLOVER_TYPES, STATUSES, Actor, Document, Event
 OWN_ARTICLES = Path(__file__).resolve().parent / "data" / "eval" / "articles-gold.jsonl"
 log = logging.getLogger(__name__)
 
-ROLE_CODES = frozenset({"IGO", "NGO"})
 CODE = re.compile(r"[A-Z]{3}")
 GOLD_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 # Words ending in a full stop that do not end a sentence in wire copy.

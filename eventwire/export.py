@@ -117,7 +117,7 @@ def gdelt_row(e: StoredEvent) -> list[str]:
     added = e.first_seen or datetime(day.year, day.month, day.day)
     row = [
         str(global_event_id(e.event_id)), day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year),
-        f"{day.year + day.timetuple().tm_yday / 365:.4f}",
+        f"{day.year + (day.month * 30 + day.day) / 365:.4f}",  # GDELT's own FractionDate formula
         *_gdelt_actor(e.source[0] if e.source else None),
         *_gdelt_actor(e.target[0] if e.target else None),
         "1" if lead is not None and lead.evidence.start < _LEAD_CHARS else "0",

@@ -98,3 +98,12 @@ def test_every_seed_event_is_well_formed(seed_events, seed_text):
 ])
 def test_statements_without_action_are_not_events(nlp, text):
     assert code_text(text, published=PUBLISHED) == []
+
+
+@pytest.mark.slow
+def test_events_round_trip_through_json(seed_events):
+    import json
+
+    for e in seed_events:
+        again = Event.from_dict(json.loads(json.dumps(e.to_dict())))
+        assert again.to_dict() == e.to_dict()

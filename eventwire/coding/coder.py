@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import ActorResolver, DocumentActors, KnowledgeBase
+from eventwire.actors.text import fold
 from eventwire.coding.arguments import (
     NOT_ACTOR_ENTS,
     Arguments,
@@ -468,8 +468,7 @@ def _warns_of_action(verb: Token) -> bool:
 
 def _same_name(a: str, b: str) -> bool:
     """A gazetteer answer that is the name itself, not one of its many alternate spellings."""
-    fold = lambda x: unicodedata.normalize("NFKD", x).encode("ascii", "ignore").decode().lower().strip()
-    return fold(a) == fold(b.removeprefix("the ").removeprefix("The "))
+    return fold(a).lower().strip() == fold(b.removeprefix("the ").removeprefix("The ")).lower().strip()
 
 
 def _first_person(tok: Token) -> bool:

@@ -89,10 +89,6 @@ class LexiconEntry:
     requires_object: tuple[str, ...]  # lemmas the object must have for the trigger to count
     note: str | None = None
 
-    @property
-    def head_lemma(self) -> str:
-        return self.words[self.head]
-
 
 class Ontology:
     """CAMEO codes and PLOVER categories; build it with `Ontology.load()`."""

@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from eventwire.ingest.batch import iter_documents, read_stdin
-from eventwire.ingest.checks import ReadProblem, content_hash
+from eventwire.dedupe import content_hash
+from eventwire.ingest.checks import ReadProblem
 from eventwire.ingest.text import read_text_document
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"

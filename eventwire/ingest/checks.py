@@ -9,7 +9,6 @@ cp1252 raises `EncodingError`. UTF-16 with a byte-order mark is also accepted.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import logging
 import re
 import unicodedata
@@ -160,11 +159,6 @@ def check_text(text: str, source: str, max_chars: int) -> str:
     check_size_chars(text, max_chars, source)
     check_english(text, source)
     return text
-
-
-def content_hash(text: str) -> str:
-    """sha256 of the text with all runs of whitespace made one space: the store's de-duplication key."""
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -238,8 +238,3 @@ def html_to_text(markup: str) -> str:
     c.feed(markup)
     c.close()
     return "\n\n".join(b.text for b in c.blocks)
-
-
-def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html")) or bool(re.search(r"<(?:body|article|p|div)[\s>]", head))

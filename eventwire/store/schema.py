@@ -11,8 +11,8 @@ Four tables hold the data:
 up to date by the same migration steps that upgrade an old store (see migrate.py), so a
 fresh store and a migrated one cannot drift apart.
 
-Type names are the few that both engines spell alike; the single difference (how
-placeholders are written) is handled by the backend, see base.Backend.
+Type names are the few that both engines spell alike; what differs between them
+(placeholders, bulk inserts, transactions, locking) is handled in backend.py.
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from fastapi.staticfiles import StaticFiles
 import eventwire
 from eventwire.config import Settings
 from eventwire.errors import EventwireError, InputError
-from eventwire.records import Document
 from eventwire.web import models as m
 from eventwire.web.api import StoreGate, router
 from eventwire.web.page import STATIC, served_page

@@ -83,7 +83,7 @@ class IngestSummary(_Rates):
 
 
 @dataclass(frozen=True, slots=True)
-class _Coded:
+class CodedBatch:
     """What a worker sends back for one batch."""
 
     coded: tuple[CodedDocument, ...]
@@ -91,7 +91,7 @@ class _Coded:
 
 
 @dataclass(slots=True)
-class _Tally:
+class Tally:
     started: float = field(default_factory=time.perf_counter)
     read: int = 0
     skipped: int = 0
@@ -126,18 +126,18 @@ def ingest(
     """
     from eventwire.ingest import iter_documents
 
-    tally = _Tally()
+    tally = Tally()
     # 1. read  2. skip
     stream = iter_documents(paths, default_published=default_published, max_chars=settings.max_chars)
-    batches = _new_batches(stream, store, settings.batch_size, tally)
+    batches = new_batches(stream, store, settings.batch_size, tally)
     # 3. code
-    workers = _workers(settings.processes)
+    workers = worker_count(settings.processes)
     coded = (_code_in_process(batches, settings, coder) if workers == 1
              else _code_in_pool(batches, settings, coder, workers, start_method))
     # 4. store
     for outcome in coded:
         tally.errors.extend(outcome.errors)
-        tally.result += _store(store, outcome.coded, tally)
+        tally.result += store_batch(store, outcome.coded, tally)
         if progress is not None:
             progress(tally.progress())
     if tally.read == 0:
@@ -153,11 +153,11 @@ def ingest(
     return summary
 
 
-def _workers(processes: int) -> int:
+def worker_count(processes: int) -> int:
     return (os.cpu_count() or 1) if processes == 0 else max(1, processes)
 
 
-def _new_batches(stream: Iterable[object], store: Store, size: int, tally: _Tally) -> Iterator[list[Document]]:
+def new_batches(stream: Iterable[object], store: Store, size: int, tally: Tally) -> Iterator[list[Document]]:
     """Batches of documents the store does not hold yet; read problems go to the tally."""
     from eventwire.ingest import ReadProblem
 
@@ -177,14 +177,14 @@ def _new_batches(stream: Iterable[object], store: Store, size: int, tally: _Tall
         yield fresh
 
 
-def code_batch(docs: Sequence[Document], settings: Settings, coder: CodeFn = code_documents) -> _Coded:
+def code_batch(docs: Sequence[Document], settings: Settings, coder: CodeFn = code_documents) -> CodedBatch:
     """Code one batch; if the batch fails, code its documents one by one so that only the
     failing article is lost."""
     if not docs:
-        return _Coded((), ())
+        return CodedBatch((), ())
     try:
         coded = tuple(coder(docs, settings))
-        return _Coded(tuple(c for c in coded if c.error is None),
+        return CodedBatch(tuple(c for c in coded if c.error is None),
                       tuple((c.document.source or c.document.id, c.error) for c in coded if c.error))
     except Exception:  # noqa: BLE001 - retried per document below, where it is reported
         log.warning("a batch of %d documents failed; coding them one at a time", len(docs))
@@ -199,10 +199,10 @@ def code_batch(docs: Sequence[Document], settings: Settings, coder: CodeFn = cod
         except Exception as e:  # noqa: BLE001 - one article's failure is counted, not fatal
             log.exception("coding failed for %s", doc.source or doc.id)
             errors.append((doc.source or doc.id, f"coding failed: {type(e).__name__}: {e}"))
-    return _Coded(tuple(coded), tuple(errors))
+    return CodedBatch(tuple(coded), tuple(errors))
 
 
-def _code_in_process(batches: Iterable[list[Document]], settings: Settings, coder: CodeFn) -> Iterator[_Coded]:
+def _code_in_process(batches: Iterable[list[Document]], settings: Settings, coder: CodeFn) -> Iterator[CodedBatch]:
     for batch in batches:
         yield code_batch(batch, settings, coder)
 
@@ -213,14 +213,14 @@ def _warm(settings: Settings, coder: CodeFn) -> None:
 
 
 def _code_in_pool(batches: Iterable[list[Document]], settings: Settings, coder: CodeFn,
-                  workers: int, start_method: str | None) -> Iterator[_Coded]:
+                  workers: int, start_method: str | None) -> Iterator[CodedBatch]:
     """Batches coded by `workers` processes, yielded in input order. At most two batches
     per worker are in flight, so memory does not grow with the corpus."""
     import multiprocessing
 
     context = multiprocessing.get_context(start_method)
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(settings, coder))
-    pending: deque[Future[_Coded]] = deque()
+    pending: deque[Future[CodedBatch]] = deque()
     try:
         for batch in batches:
             pending.append(pool.submit(code_batch, batch, settings, coder))
@@ -232,7 +232,7 @@ def _code_in_pool(batches: Iterable[list[Document]], settings: Settings, coder: 
         pool.shutdown(wait=not pending, cancel_futures=True)
 
 
-def _store(store: Store, coded: Sequence[CodedDocument], tally: _Tally) -> AddResult:
+def store_batch(store: Store, coded: Sequence[CodedDocument], tally: Tally) -> AddResult:
     """One transaction for the batch; if it fails, each document in its own, so that only
     the failing article is lost."""
     if not coded:

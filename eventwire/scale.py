@@ -32,8 +32,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from eventwire.config import Settings
-from eventwire.corpus import (IngestProgress, IngestSummary, _Coded, _new_batches, _store, _Tally, _workers,
-                              code_batch)
+from eventwire.corpus import (
+    CodedBatch,
+    IngestProgress,
+    IngestSummary,
+    Tally,
+    code_batch,
+    new_batches,
+    store_batch,
+    worker_count,
+)
 from eventwire.errors import ConfigError, MissingExtra, NoDocuments
 from eventwire.pipeline import CodedDocument, code_documents
 from eventwire.records import Document
@@ -85,16 +93,16 @@ def ingest_on_dask(
     from eventwire.ingest import iter_documents
 
     plan = _plan(client, scheduler, partition_size)
-    tally = _Tally()
+    tally = Tally()
     # 1. read  2. skip
     stream = iter_documents(paths, default_published=default_published, max_chars=settings.max_chars)
-    fresh = (doc for batch in _new_batches(stream, store, settings.batch_size, tally) for doc in batch)
+    fresh = (doc for batch in new_batches(stream, store, settings.batch_size, tally) for doc in batch)
     # 3. code
     for outcome in _coded_partitions(fresh, settings, plan, client, partition_size):
         tally.errors.extend(outcome.errors)
         # 4. store
         for batch in _chunks(iter(outcome.coded), settings.batch_size):
-            tally.result += _store(store, batch, tally)
+            tally.result += store_batch(store, batch, tally)
         if progress is not None:
             progress(tally.progress())
     if tally.read == 0:
@@ -132,7 +140,7 @@ def _need(module: str, purpose: str) -> None:
 
 
 def _coded_partitions(docs: Iterable[Document], settings: Settings, plan: str,
-                      client: "Client | None", partition_size: int) -> Iterator[_Coded]:
+                      client: "Client | None", partition_size: int) -> Iterator[CodedBatch]:
     items = iter(docs)
     if plan in LOCAL_SCHEDULERS:
         threads = 1 if plan == "synchronous" else (os.cpu_count() or 1)
@@ -149,7 +157,7 @@ def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
 
 
 def _partitioned(docs: list[Document], settings: Settings, partition_size: int) -> list:
-    """One dask Delayed per partition of `docs`; each computes to a one-item list of `_Coded`."""
+    """One dask Delayed per partition of `docs`; each computes to a one-item list of `CodedBatch`."""
     import dask.bag as db
 
     bag = db.from_sequence(docs, partition_size=partition_size)
@@ -157,7 +165,7 @@ def _partitioned(docs: list[Document], settings: Settings, partition_size: int) 
 
 
 def _compute_locally(window: list[Document], settings: Settings, scheduler: str,
-                     partition_size: int) -> Iterator[_Coded]:
+                     partition_size: int) -> Iterator[CodedBatch]:
     import dask
 
     for part in dask.compute(*_partitioned(window, settings, partition_size), scheduler=scheduler):
@@ -178,7 +186,7 @@ def _connect(plan: str, client: "Client | None", settings: Settings) -> Iterator
             yield remote
         return
     # A one-worker cluster gains nothing over eventwire.corpus, so the default 1 means all cores.
-    workers = _workers(0 if settings.processes == 1 else settings.processes)
+    workers = worker_count(0 if settings.processes == 1 else settings.processes)
     # The scheduler always serves HTTP (8787 by default); any free port keeps clusters apart.
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=":0") as cluster, Client(cluster) as local:
@@ -188,7 +196,7 @@ def _connect(plan: str, client: "Client | None", settings: Settings) -> Iterator
 
 
 def _compute_on_cluster(items: Iterator[Document], settings: Settings, client: "Client",
-                        partition_size: int) -> Iterator[_Coded]:
+                        partition_size: int) -> Iterator[CodedBatch]:
     """Partitions in flight on the cluster, two per worker thread at most, yielded in order:
     each window is sent before the one before it is collected, so workers never wait on us."""
     slots = max(1, sum(client.nthreads().values()))
@@ -205,7 +213,7 @@ def _compute_on_cluster(items: Iterator[Document], settings: Settings, client: "
             client.cancel(list(pending))
 
 
-def _code_partition(docs: Iterable[Document], settings: Settings) -> list[_Coded]:
+def _code_partition(docs: Iterable[Document], settings: Settings) -> list[CodedBatch]:
     """Runs on a worker: one partition, coded with that worker's cached coder."""
     return [code_batch(list(docs), settings, _code_with_cached_coder)]
 

@@ -357,3 +357,17 @@ def test_relations_of_a_joint_act_are_the_pair_not_loops(store):
     store.add(coded("d9", met))
     pairs = {(r.source_key, r.target_key) for r in store.relations().itertuples()}
     assert pairs == {("Q43", "Q159"), ("Q159", "Q43")}
+
+
+def test_two_first_opens_at_once_make_one_store(store_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_and_close(_):
+        with ew_store.open(store_url) as s:
+            return s.schema_version
+
+    if not store_url.startswith("postgresql"):
+        pytest.skip("a DuckDB file has one writing process at a time")
+    with ThreadPoolExecutor(4) as pool:
+        versions = list(pool.map(open_and_close, range(4)))
+    assert len(set(versions)) == 1

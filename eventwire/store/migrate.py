@@ -44,28 +44,38 @@ def schema_version(db: "Backend") -> int | None:
 def create(db: "Backend", version: int = SCHEMA_VERSION) -> None:
     """Create the tables at `version` (tests build old stores with version=1)."""
     with db.transaction():
-        for statement in V1_TABLES:
-            db.execute(statement)
-        db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("schema_version", "1"))
-    migrate(db, target=version)
+        _create_v1(db)
+        _upgrade(db, 1, version)
 
 
 def migrate(db: "Backend", target: int = SCHEMA_VERSION) -> int:
-    """Bring the store up to `target`; returns the version reached. Creates an empty store."""
-    current = schema_version(db)
-    if current is None:
-        create(db, target)
-        return target
-    if current > target:
-        raise StoreError(
-            f"the store has schema version {current}, newer than this eventwire knows "
-            f"({SCHEMA_VERSION}); upgrade eventwire to open it"
-        )
+    """Bring the store up to `target`; returns the version reached. Creates an empty store.
+
+    One transaction, which on PostgreSQL holds the writers' lock: two first runs against one
+    server cannot both create the store."""
+    with db.transaction():
+        current = schema_version(db)
+        if current is None:
+            _create_v1(db)
+            current = 1
+        if current > target:
+            raise StoreError(
+                f"the store has schema version {current}, newer than this eventwire knows "
+                f"({SCHEMA_VERSION}); upgrade eventwire to open it"
+            )
+        return _upgrade(db, current, target)
+
+
+def _create_v1(db: "Backend") -> None:
+    for statement in V1_TABLES:
+        db.execute(statement)
+    db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", ("schema_version", "1"))
+
+
+def _upgrade(db: "Backend", current: int, target: int) -> int:
     while current < target:
-        step = STEPS[current]
         log.info("migrating the event store from schema version %d to %d", current, current + 1)
-        with db.transaction():
-            step(db)
-            db.execute("UPDATE meta SET value = ? WHERE key = ?", (str(current + 1), "schema_version"))
+        STEPS[current](db)
+        db.execute("UPDATE meta SET value = ? WHERE key = ?", (str(current + 1), "schema_version"))
         current += 1
     return current

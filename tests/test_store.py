@@ -6,8 +6,6 @@ Other store-backed test modules import `store`, `store_url`, `make_event` and `c
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +18,8 @@ from eventwire.store import EventFilter
 from eventwire.store.backend import connect
 from eventwire.store.migrate import create, schema_version
 
-PG_URL = os.environ.get("EVENTWIRE_TEST_POSTGRES", "postgresql://root@127.0.0.1:5432/test")
+from conftest import postgres_schema
+
 
 TUR = Actor("Turkey", "Turkey", country="TUR", sector="GOV", id="Q43", cameo_code="TURGOV",
             type="country", resolution="exact")
@@ -67,19 +66,8 @@ def store_url(request, tmp_path: Path):
     if request.param == "duckdb":
         yield str(tmp_path / "events.duckdb")
         return
-    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (eventwire[postgres])")
-    try:
-        admin = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
-    except psycopg.Error as e:
-        pytest.skip(f"PostgreSQL is not reachable at {PG_URL}: {e}")
-    schema = f"ew_test_{uuid.uuid4().hex[:12]}"
-    admin.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
+    with postgres_schema("ew_test") as url:
+        yield url
 
 
 @pytest.fixture

@@ -7,9 +7,7 @@ sentence, so the network, the timeline, the map and the evidence can all be chec
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -26,8 +24,9 @@ from eventwire.records import Actor, Document, Event, Evidence, Location  # noqa
 from eventwire.web import create_app, write_report  # noqa: E402
 from eventwire.web.page import STATIC, script_json  # noqa: E402
 
+from conftest import postgres_schema  # noqa: E402
+
 TOKEN = "s3cret-token"
-PG_URL = os.environ.get("EVENTWIRE_TEST_POSTGRES", "postgresql://root@127.0.0.1:5432/test")
 
 
 def _actor(name: str, country: str, id_: str, sector: str | None = None, text: str | None = None) -> Actor:
@@ -112,21 +111,10 @@ def store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     if request.param == "duckdb":
         yield build_seed_store(tmp_path_factory.mktemp("web") / "seed.duckdb")
         return
-    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (eventwire[postgres])")
-    try:
-        admin = psycopg.connect(PG_URL, autocommit=True, connect_timeout=3)
-    except psycopg.Error as e:
-        pytest.skip(f"PostgreSQL is not reachable at {PG_URL}: {e}")
-    schema = f"ew_web_{uuid.uuid4().hex[:12]}"
-    admin.execute(f"CREATE SCHEMA {schema}")
-    url = f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
-    try:
+    with postgres_schema("ew_web") as url:
         with st.open(url) as store:
             store.add(seed_coded())
         yield url
-    finally:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ from eventwire.coding.arguments import (
     search_root,
     subject_of,
 )
-from eventwire.coding.modality import Modality, cues, obligation, reporting_verb, status_of
+from eventwire.coding.modality import Modality, cues, find_reporter, obligation, reporting_verb, status_of
 from eventwire.coding.ontology import LexiconEntry, Ontology, load_lexicon, status_codes
 from eventwire.coding.triggers import TriggerIndex, TriggerMatch
 from eventwire.config import Settings
@@ -142,7 +142,7 @@ class Coder:
             modal = obligation(verb)
             if modal is None:
                 continue
-            reporter = status_of(verb, is_noun=False).reporter
+            reporter = find_reporter(verb)
             speakers, _ = self._actors_for(reporter, actors, None) if reporter is not None else ((), set())
             if not speakers:
                 continue
@@ -210,7 +210,7 @@ class Coder:
                      source: Sequence[Actor]) -> tuple[tuple[Actor, ...], set[int]]:
         for tok in tokens:
             actor = self._resolve_token(tok, phrase_text(phrase_tokens(tok)), actors)
-            if actor is not None and _informative(actor) and actor not in source:
+            if actor is not None and _informative(actor) and not any(_same_actor(actor, b) for b in source):
                 return (actor,), {tok.i}
         return (), set()
 
@@ -275,8 +275,10 @@ class Coder:
                 else:
                     found = self._resolve_token(mod, phrase_text(phrase_tokens(mod)), actors, depth + 1)
                 if found is not None and (found.country or found.sector in {"IGO", "NGO"}):
-                    if actor is None or actor.type != "role":
-                        return found if mod.dep_ in {"poss", "appos"} or actor is None else _with_affiliation(actor, found)
+                    # "Turkey's decision", "Oshima, the UN coordinator": the modifier is the actor;
+                    # "Doctors from French charities": the phrase's own actor, placed by it
+                    if actor is None or (mod.dep_ in {"poss", "appos"} and actor.type != "role"):
+                        return found
                     return _with_affiliation(actor, found)
         return actor
 
